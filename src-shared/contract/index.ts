@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { authChannels } from './auth';
+import { peopleChannels } from './people';
+import type { ChannelDefinition } from './channel';
+
+/** Every channel the renderer may call. The dispatcher refuses anything not named here. */
+export const contract = {
+  ...authChannels,
+  ...peopleChannels,
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+
+export type ChannelInput<C extends ChannelName> =
+  Contract[C] extends ChannelDefinition<infer I, unknown> ? z.input<I> : never;
+export type ChannelParsedInput<C extends ChannelName> =
+  Contract[C] extends ChannelDefinition<infer I, unknown> ? z.output<I> : never;
+export type ChannelOutput<C extends ChannelName> =
+  Contract[C] extends ChannelDefinition<z.ZodType, infer O> ? O : never;
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+export type { ChannelDefinition, Permission } from './channel';
+export * from './auth';
+export * from './people';
