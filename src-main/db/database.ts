@@ -1,0 +1,35 @@
+import { Kysely, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { migrations } from './migrations';
+import { openEncryptedDatabase, type OpenOptions, type SqliteDatabase } from './open';
+import type { DatabaseSchema } from './schema';
+
+export type AppDatabase = Kysely<DatabaseSchema>;
+
+export interface OpenedDatabase {
+  db: AppDatabase;
+  sqlite: SqliteDatabase;
+  close(): Promise<void>;
+}
+
+/** A migrator over the static list, optionally stopping at a named migration (for migration tests). */
+export function migratorFor(db: Kysely<DatabaseSchema>, upTo?: string): Migrator {
+  const selected = upTo === undefined
+    ? migrations
+    : Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= upTo));
+  return new Migrator({ db, provider: { getMigrations: async () => selected } });
+}
+
+/** Opens the encrypted file, wraps it in kysely and brings its schema up to date. */
+export async function openDatabase(path: string, options: OpenOptions): Promise<OpenedDatabase> {
+  const sqlite = openEncryptedDatabase(path, options);
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    const { error } = await migratorFor(db).migrateToLatest();
+    if (error) throw error;
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, sqlite, close: () => db.destroy() };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as initial from './0001-initial';
+
+/**
+ * Every migration, in order. A static list because bundling removes folders; the name's number
+ * fixes the order. Never edit or remove a migration that has shipped: add the next one.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};

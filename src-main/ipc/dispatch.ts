@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import {
+  contract,
+  isChannelName,
+  type ChannelName,
+  type ChannelOutput,
+  type ChannelParsedInput,
+} from '../../src-shared/contract';
+import { failure, ok, type FieldIssue, type Result } from '../../src-shared/result';
+import { AppError } from './errors';
+
+export type AccessState = 'signed-in' | 'locked' | 'signed-out';
+
+export type Handler<C extends ChannelName, Context> = (
+  input: ChannelParsedInput<C>,
+  context: Context,
+) => Promise<ChannelOutput<C>>;
+
+export type Handlers<Context> = { [C in ChannelName]: Handler<C, Context> };
+
+export interface DispatcherOptions<Context> {
+  handlers: Handlers<Context>;
+  /** Where the session stands right now; asked on every call. */
+  access: () => AccessState;
+  context: () => Context;
+  /** Internal errors are logged here, in the main process, and never sent to the renderer. */
+  logError: (channel: string, error: unknown) => void;
+}
+
+export type Dispatch = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
+
+export function zodIssuesToFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/**
+ * The one way into the services, whatever the transport: refuses unknown channels, answers LOCKED
+ * and UNAUTHENTICATED before looking at the input, parses the input with the channel's schema,
+ * then runs the handler and turns every outcome into a Result.
+ */
+export function createDispatcher<Context>(options: DispatcherOptions<Context>): Dispatch {
+  return async function dispatch(channel, input) {
+    if (!isChannelName(channel)) {
+      return failure({ code: 'NOT_FOUND', message: 'PlanWell does not know that request.' });
+    }
+    const definition = contract[channel];
+    const access = options.access();
+    if (access === 'locked' && !('allowedWhenLocked' in definition && definition.allowedWhenLocked)) {
+      return failure({ code: 'LOCKED', message: 'PlanWell is locked. Enter your password to unlock it.' });
+    }
+    if (definition.permission !== 'public' && access !== 'signed-in') {
+      return failure({ code: 'UNAUTHENTICATED', message: 'Log in to continue.' });
+    }
+    const parsed = (definition.input as z.ZodType).safeParse(input);
+    if (!parsed.success) {
+      const issues = zodIssuesToFieldIssues(parsed.error);
+      return failure({ code: 'INVALID_INPUT', message: 'Some answers need correcting.', issues });
+    }
+    const handler = options.handlers[channel] as Handler<ChannelName, Context>;
+    try {
+      return ok(await handler(parsed.data as ChannelParsedInput<ChannelName>, options.context()));
+    } catch (error) {
+      if (error instanceof AppError) {
+        return failure({ code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+      }
+      options.logError(channel, error);
+      return failure({ code: 'INTERNAL', message: 'Something went wrong and the request was not completed. Nothing was changed.' });
+    }
+  };
+}
