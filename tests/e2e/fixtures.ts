@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface PreviewHostProcess {
+  url: string;
+  dataDirectory: string;
+  process: ChildProcess;
+  /** Everything the host printed, for assertions and for debugging a failure. */
+  output: () => string;
+}
+
+const projectDirectory = resolve(import.meta.dirname, '..', '..');
+
+/** Starts the built preview host (out/main/preview.js) on a free port with a fresh data directory. */
+export async function startHost(extraArguments: string[] = []): Promise<PreviewHostProcess> {
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'planwell-e2e-'));
+  const child = spawn(process.execPath, [join(projectDirectory, 'out', 'main', 'preview.js'), ...extraArguments], {
+    cwd: projectDirectory,
+    env: { ...process.env, PLANWELL_DATA_DIR: dataDirectory, PLANWELL_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, rejectUrl) => {
+    const timer = setTimeout(() => rejectUrl(new Error(`The preview host did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /PlanWell is running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      rejectUrl(new Error(`The preview host exited with ${code}:\n${output}`));
+    });
+  });
+  return { url, dataDirectory, process: child, output: () => output };
+}
+
+export async function stopHost(host: PreviewHostProcess): Promise<void> {
+  if (host.process.exitCode === null) {
+    const exited = new Promise((resolveExit) => host.process.once('exit', resolveExit));
+    host.process.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(host.dataDirectory, { recursive: true, force: true });
+}
+
+export const test = base.extend<{ host: PreviewHostProcess }>({
+  host: async ({}, use) => {
+    const host = await startHost();
+    await use(host);
+    await stopHost(host);
+  },
+});
+
+export { expect };
+
+/** axe-core against WCAG 2.2 A and AA; the screen must have no violations at all. */
+export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
+}
+
+export const practice = {
+  practiceName: 'Riverside Test Surgery',
+  odsCode: 'Y99999',
+  fullName: 'Alex Morgan',
+  username: 'alex.morgan',
+  password: 'correct lantern orchard',
+};
+
+/** Sets up a practice through the screens and arrives at the caseload. */
+export async function setUpPractice(page: Page, url: string): Promise<string> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up PlanWell' })).toBeVisible();
+  await page.getByLabel('Practice name').fill(practice.practiceName);
+  await page.getByLabel('ODS code (optional)').fill(practice.odsCode);
+  await page.getByLabel('Full name').fill(practice.fullName);
+  await page.getByLabel('Username').fill(practice.username);
+  await page.getByLabel('Password', { exact: true }).fill(practice.password);
+  await page.getByLabel('Type the password again').fill(practice.password);
+  await page.getByRole('button', { name: 'Set up PlanWell' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Store your recovery code' })).toBeVisible();
+  const recoveryCode = (await page.getByTestId('recovery-code').textContent()) ?? '';
+  await page.getByLabel(/I have printed or written down the recovery code/).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+  return recoveryCode;
+}
