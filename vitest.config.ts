@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two workers on the two-core machines; SQLite and scrypt spend much of their time off the JS thread.
+    maxWorkers: 2,
     projects: [
       {
         test: {

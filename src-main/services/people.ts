@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ChannelOutput, ChannelParsedInput, NewPerson, Person, SignedInUser } from '../../src-shared/contract';
-import { formatNhsNumber } from '../../src-shared/domain/nhs-number';
+import { formatNhsNumber, normaliseNhsNumber } from '../../src-shared/domain/nhs-number';
 import { foldForSearch } from '../../src-shared/domain/search-text';
 import type { Clock } from '../clock';
 import type { AppDatabase } from '../db/database';
@@ -84,7 +84,8 @@ export async function searchPeople(
   { db }: PeopleDependencies,
   input: ChannelParsedInput<'people.search'>,
 ): Promise<ChannelOutput<'people.search'>> {
-  const digits = input.query.replace(/\s/g, '');
+  // The same normalising as entry (spaces and hyphens), so "943-476-5919" finds what it saved.
+  const digits = normaliseNhsNumber(input.query);
   let query = db.selectFrom('person');
   if (/^\d+$/.test(digits)) {
     query = query.where(sql<boolean>`nhs_number LIKE ${`${digits}%`}`);

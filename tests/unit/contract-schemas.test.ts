@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  contract,
+  createPracticeSchema,
+  isChannelName,
+  logInSchema,
+  newPersonSchema,
+  recoverSchema,
+  recoveryCodeSchema,
+  searchPeopleSchema,
+  unlockSchema,
+} from '../../src-shared/contract';
+import { isoDateInLondon } from '../../src-shared/format';
+import { testNhsNumber } from '../fixtures/nhs-numbers';
+
+/** The issues of a failed parse as { path: [messages] }; fails the test if the parse succeeded. */
+function issuesByPath(schema: z.ZodType, input: unknown): Record<string, string[]> {
+  const result = schema.safeParse(input);
+  if (result.success) throw new Error(`Expected ${JSON.stringify(input)} to be refused`);
+  const byPath: Record<string, string[]> = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String).join('.');
+    (byPath[path] ??= []).push(issue.message);
+  }
+  return byPath;
+}
+
+function isoDaysFromToday(days: number): string {
+  const today = isoDateInLondon(new Date());
+  const date = new Date(`${today}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+const nhsNumber = testNhsNumber('999321');
+const spacedNhsNumber = `${nhsNumber.slice(0, 3)} ${nhsNumber.slice(3, 6)} ${nhsNumber.slice(6)}`;
+const validPerson = { givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1950-03-27', nhsNumber };
+
+describe('newPersonSchema', () => {
+  it('trims names and the date, and normalises the NHS number to ten digits', () => {
+    const parsed = newPersonSchema.parse({
+      givenName: '  Ann ',
+      familyName: '\tLee  ',
+      dateOfBirth: ' 1950-03-27 ',
+      nhsNumber: ` ${spacedNhsNumber.replace(' ', '-')} `,
+    });
+    expect(parsed).toEqual({ givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1950-03-27', nhsNumber });
+  });
+
+  it('says which name is missing', () => {
+    const issues = issuesByPath(newPersonSchema, { ...validPerson, givenName: '', familyName: '   ' });
+    expect(issues).toEqual({ givenName: ['Enter the given name'], familyName: ['Enter the family name'] });
+  });
+
+  it('reports an absent name at its own field', () => {
+    const { givenName: _omitted, ...withoutGivenName } = validPerson;
+    expect(Object.keys(issuesByPath(newPersonSchema, withoutGivenName))).toEqual(['givenName']);
+  });
+
+  it('limits names to 100 characters', () => {
+    expect(newPersonSchema.safeParse({ ...validPerson, familyName: 'x'.repeat(100) }).success).toBe(true);
+    expect(issuesByPath(newPersonSchema, { ...validPerson, familyName: 'x'.repeat(101) })).toEqual({
+      familyName: ['The family name must be 100 characters or fewer'],
+    });
+  });
+
+  it('refuses a date that does not exist', () => {
+    for (const dateOfBirth of ['2023-02-29', '1950-13-01', '1950-04-31', '27/03/1950', 'yesterday']) {
+      expect(issuesByPath(newPersonSchema, { ...validPerson, dateOfBirth })).toEqual({
+        dateOfBirth: ['Date of birth must be a real date, for example 1950-03-27'],
+      });
+    }
+    expect(newPersonSchema.safeParse({ ...validPerson, dateOfBirth: '2024-02-29' }).success).toBe(true);
+  });
+
+  it('asks for a date of birth when it is blank', () => {
+    expect(issuesByPath(newPersonSchema, { ...validPerson, dateOfBirth: ' ' })).toEqual({
+      dateOfBirth: ['Enter the date of birth'],
+    });
+  });
+
+  it('refuses a date of birth in the future but accepts today', () => {
+    expect(issuesByPath(newPersonSchema, { ...validPerson, dateOfBirth: isoDaysFromToday(1) })).toEqual({
+      dateOfBirth: ['Date of birth must be today or in the past'],
+    });
+    expect(newPersonSchema.safeParse({ ...validPerson, dateOfBirth: isoDaysFromToday(0) }).success).toBe(true);
+  });
+
+  it('refuses a date of birth before 1900', () => {
+    expect(issuesByPath(newPersonSchema, { ...validPerson, dateOfBirth: '1899-12-31' })).toEqual({
+      dateOfBirth: ['Date of birth must be after 1 January 1900'],
+    });
+    expect(newPersonSchema.safeParse({ ...validPerson, dateOfBirth: '1900-01-01' }).success).toBe(true);
+  });
+
+  it('explains a wrong NHS number in words', () => {
+    const wrongCheck = `${nhsNumber.slice(0, 9)}${(Number(nhsNumber[9]) + 1) % 10}`;
+    expect(issuesByPath(newPersonSchema, { ...validPerson, nhsNumber: wrongCheck })).toEqual({
+      nhsNumber: ['This is not a valid NHS number. Check it has been typed correctly'],
+    });
+    expect(issuesByPath(newPersonSchema, { ...validPerson, nhsNumber: nhsNumber.slice(0, 9) })).toEqual({
+      nhsNumber: ['NHS number must be 10 digits, like 943 476 5919'],
+    });
+  });
+
+  it('rejects unknown keys (strict object)', () => {
+    const issues = issuesByPath(newPersonSchema, { ...validPerson, role: 'administrator' });
+    expect(Object.keys(issues)).toEqual(['']);
+    expect(issues['']?.[0]).toMatch(/role/);
+  });
+});
+
+describe('createPracticeSchema', () => {
+  const practice = {
+    practiceName: ' Riverside Surgery ',
+    odsCode: 'a81001',
+    fullName: ' Jane Admin ',
+    username: ' Jane.Admin ',
+    password: 'amber-kettle-harbour',
+    confirmPassword: 'amber-kettle-harbour',
+  };
+
+  it('accepts a good practice, trimming, upper-casing the ODS code and lower-casing the username', () => {
+    expect(createPracticeSchema.parse(practice)).toEqual({
+      practiceName: 'Riverside Surgery',
+      odsCode: 'A81001',
+      fullName: 'Jane Admin',
+      username: 'jane.admin',
+      password: 'amber-kettle-harbour',
+      confirmPassword: 'amber-kettle-harbour',
+    });
+  });
+
+  it('says when the confirmation does not match', () => {
+    expect(issuesByPath(createPracticeSchema, { ...practice, confirmPassword: 'amber-kettle-harbor' })).toEqual({
+      confirmPassword: ['Passwords do not match'],
+    });
+  });
+
+  it('applies the password policy, including the username rule', () => {
+    const containsUsername = 'my-jane.admin-secret';
+    expect(issuesByPath(createPracticeSchema, { ...practice, password: containsUsername, confirmPassword: containsUsername })).toEqual({
+      password: ['Password must not contain your username'],
+    });
+    // The check uses the username as parsed (trimmed, lower case), whatever case the password uses.
+    const upper = 'MY-JANE.ADMIN-SECRET';
+    expect(issuesByPath(createPracticeSchema, { ...practice, password: upper, confirmPassword: upper })).toEqual({
+      password: ['Password must not contain your username'],
+    });
+    expect(issuesByPath(createPracticeSchema, { ...practice, password: 'short', confirmPassword: 'short' })).toEqual({
+      password: ['Password must be at least 12 characters'],
+    });
+  });
+
+  it('checks the username format', () => {
+    expect(issuesByPath(createPracticeSchema, { ...practice, username: 'jane admin' })).toEqual({
+      username: ['Username can only use letters, numbers, dots, hyphens and underscores'],
+    });
+    expect(issuesByPath(createPracticeSchema, { ...practice, username: 'ja' })).toEqual({
+      username: ['Username must be at least 3 characters'],
+    });
+  });
+
+  it('refuses unknown keys', () => {
+    expect(createPracticeSchema.safeParse({ ...practice, roles: ['administrator'] }).success).toBe(false);
+  });
+});
+
+describe('logInSchema and unlockSchema', () => {
+  it('lower-cases and trims the username but leaves the password exactly as typed', () => {
+    expect(logInSchema.parse({ username: '  Jane.ADMIN ', password: ' Pass Word ' })).toEqual({
+      username: 'jane.admin',
+      password: ' Pass Word ',
+    });
+  });
+
+  it('asks for a username and a password without hinting at the password rules', () => {
+    expect(issuesByPath(logInSchema, { username: ' ', password: '' })).toEqual({
+      username: ['Enter your username'],
+      password: ['Enter your password'],
+    });
+    // A short password is not refused here: the answer must not reveal the policy.
+    expect(logInSchema.safeParse({ username: 'jane', password: 'x' }).success).toBe(true);
+    expect(unlockSchema.safeParse({ password: 'x' }).success).toBe(true);
+    expect(unlockSchema.safeParse({ password: 'x', username: 'jane' }).success).toBe(false);
+  });
+});
+
+describe('recoveryCodeSchema', () => {
+  const code = 'ABCDEFGHJKMNPQRSTVWXYZ234';
+
+  it('accepts the code as shown, in lower case, and with spaces or hyphens', () => {
+    expect(recoveryCodeSchema.parse('ABCDE-FGHJK-MNPQR-STVWX-YZ234')).toBe(code);
+    expect(recoveryCodeSchema.parse('abcde-fghjk-mnpqr-stvwx-yz234')).toBe(code);
+    expect(recoveryCodeSchema.parse('abcde fghjk  mnpqr\tstvwx yz234')).toBe(code);
+    expect(recoveryCodeSchema.parse(code)).toBe(code);
+  });
+
+  it('reads O as zero and I or L as one', () => {
+    expect(recoveryCodeSchema.parse('OOOOO-IIIII-LLLLL-ooooo-iiill')).toBe('0000011111111110000011111');
+  });
+
+  it('refuses a code of the wrong length or with other characters', () => {
+    expect(recoveryCodeSchema.safeParse('ABCDE-FGHJK-MNPQR-STVWX-YZ23').success).toBe(false);
+    expect(recoveryCodeSchema.safeParse('ABCDE-FGHJK-MNPQR-STVWX-YZ2345').success).toBe(false);
+    expect(recoveryCodeSchema.safeParse('ABCDE-FGHJK-MNPQR-STVWX-YZ23!').success).toBe(false);
+    expect(recoveryCodeSchema.safeParse('').success).toBe(false);
+  });
+
+  it('is what auth.recover uses', () => {
+    const parsed = recoverSchema.parse({
+      recoveryCode: 'abcde fghjk mnpqr stvwx yz234',
+      username: ' Jane.Admin ',
+      password: 'amber-kettle-harbour',
+      confirmPassword: 'amber-kettle-harbour',
+    });
+    expect(parsed.recoveryCode).toBe(code);
+    expect(parsed.username).toBe('jane.admin');
+  });
+});
+
+describe('searchPeopleSchema', () => {
+  it('fills in defaults', () => {
+    expect(searchPeopleSchema.parse({})).toEqual({ query: '', limit: 50, offset: 0 });
+    expect(searchPeopleSchema.parse({ query: 'lee', limit: 10, offset: 20 })).toEqual({ query: 'lee', limit: 10, offset: 20 });
+  });
+
+  it('keeps paging within bounds', () => {
+    expect(searchPeopleSchema.safeParse({ limit: 0 }).success).toBe(false);
+    expect(searchPeopleSchema.safeParse({ limit: 200 }).success).toBe(true);
+    expect(searchPeopleSchema.safeParse({ limit: 201 }).success).toBe(false);
+    expect(searchPeopleSchema.safeParse({ limit: 1.5 }).success).toBe(false);
+    expect(searchPeopleSchema.safeParse({ offset: -1 }).success).toBe(false);
+    expect(searchPeopleSchema.safeParse({ query: 'x'.repeat(101) }).success).toBe(false);
+    expect(searchPeopleSchema.safeParse({ limit: '10' }).success).toBe(false);
+  });
+});
+
+describe('contract', () => {
+  it('knows only its own channel names, not inherited properties', () => {
+    expect(isChannelName('people.search')).toBe(true);
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'people.delete', '', 42, null]) {
+      expect(isChannelName(name)).toBe(false);
+    }
+  });
+
+  it('requires a signed-in session for everything except set-up and log-in', () => {
+    const publicChannels = Object.entries(contract)
+      .filter(([, definition]) => definition.permission === 'public')
+      .map(([name]) => name)
+      .sort();
+    expect(publicChannels).toEqual(['app.status', 'auth.logIn', 'auth.logOut', 'auth.recover', 'auth.unlock', 'setup.createPractice']);
+    for (const name of Object.keys(contract)) {
+      if (name.startsWith('people.')) expect(contract[name as keyof typeof contract].permission).toBe('signed-in');
+    }
+  });
+});
