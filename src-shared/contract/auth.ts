@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { passwordProblem, passwordProblemMessages } from '../domain/password-policy';
 import { channel } from './channel';
 
-export const roles = ['administrator', 'link-worker', 'nurse', 'viewer'] as const;
-export type Role = (typeof roles)[number];
+import type { Permission, Role } from './permissions';
 
 export interface SignedInUser {
   id: string;
@@ -17,9 +16,20 @@ export type AppState =
   | { state: 'unavailable'; message: string }
   | { state: 'signed-out'; practiceName: string }
   | { state: 'locked'; practiceName: string; user: SignedInUser }
-  | { state: 'signed-in'; practiceName: string; user: SignedInUser; recoveryCodeConfirmed: boolean };
+  | {
+      state: 'signed-in';
+      practiceName: string;
+      user: SignedInUser;
+      /** What this user's roles allow; the renderer hides the rest (the main process refuses it). */
+      permissions: Permission[];
+      recoveryCodeConfirmed: boolean;
+      /** Signed in with a one-time password: nothing else until they choose their own. */
+      mustChangePassword: boolean;
+      /** Minutes without input before PlanWell locks itself. */
+      idleLockMinutes: number;
+    };
 
-const usernameSchema = z
+export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
@@ -37,7 +47,7 @@ const enteredPasswordSchema = z
  * A new password with its confirmation, checked against NCSC-style rules. The username is
  * passed in so the rule "must not contain your username" can be checked in the same schema.
  */
-function withNewPassword<Shape extends z.ZodRawShape>(shape: Shape, usernameKey?: keyof Shape) {
+export function withNewPassword<Shape extends z.ZodRawShape>(shape: Shape, usernameKey?: keyof Shape) {
   return z
     .strictObject({
       ...shape,
@@ -68,6 +78,12 @@ export const createPracticeSchema = withNewPassword(
       .regex(/^[A-Z0-9]*$/, 'ODS code can only use letters and numbers, for example A81001'),
     fullName: z.string().trim().min(1, 'Enter your full name').max(200, 'Full name must be 200 characters or fewer'),
     username: usernameSchema,
+    /** Clinical roles the first administrator also holds (a small practice's manager may see patients too). */
+    clinicalRoles: z
+      .array(z.enum(['link-worker', 'nurse']))
+      .max(2)
+      .refine((list) => new Set(list).size === list.length, 'Each role can be chosen once')
+      .default([]),
   },
   'username',
 );
@@ -101,6 +117,10 @@ export type RecoverInput = z.input<typeof recoverSchema>;
 export const unlockSchema = z.strictObject({ password: enteredPasswordSchema });
 export type UnlockInput = z.input<typeof unlockSchema>;
 
+/** Changing your own password: the current one proves it is you at the keyboard. */
+export const changePasswordSchema = withNewPassword({ currentPassword: enteredPasswordSchema });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+
 const noInput = z.strictObject({});
 
 export const authChannels = {
@@ -109,12 +129,15 @@ export const authChannels = {
     input: createPracticeSchema,
     permission: 'public',
   }),
-  'setup.confirmRecoveryCode': channel<null>()({ input: noInput, permission: 'signed-in' }),
-  /** Makes a new recovery code (the old one stops working); administrators only. */
-  'setup.replaceRecoveryCode': channel<{ recoveryCode: string }>()({ input: noInput, permission: 'signed-in' }),
+  'setup.confirmRecoveryCode': channel<null>()({ input: noInput, permission: 'staff:manage' }),
+  /** Makes a new recovery code (the old one stops working). */
+  'setup.replaceRecoveryCode': channel<{ recoveryCode: string }>()({ input: noInput, permission: 'staff:manage' }),
   'auth.logIn': channel<SignedInUser>()({ input: logInSchema, permission: 'public' }),
   'auth.recover': channel<SignedInUser>()({ input: recoverSchema, permission: 'public' }),
-  'auth.lock': channel<null>()({ input: noInput, permission: 'signed-in' }),
+  'auth.lock': channel<null>()({ input: noInput, permission: 'session' }),
+  'auth.changePassword': channel<null>()({ input: changePasswordSchema, permission: 'session' }),
+  /** The page tells the main process someone is still using it; the main process locks if it stops hearing. */
+  'session.activity': channel<null>()({ input: noInput, permission: 'session' }),
   'auth.unlock': channel<SignedInUser>()({ input: unlockSchema, permission: 'public', allowedWhenLocked: true }),
   'auth.logOut': channel<null>()({ input: noInput, permission: 'public', allowedWhenLocked: true }),
 };

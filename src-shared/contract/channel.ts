@@ -1,10 +1,6 @@
 import type { z } from 'zod';
 
-/**
- * Who may call a channel. `public` channels serve set-up and log-in; everything else needs a
- * signed-in, unlocked session. Later roles refine `signed-in`; the dispatcher denies anything else.
- */
-export type Permission = 'public' | 'signed-in';
+import type { Permission } from './permissions';
 
 export interface ChannelDefinition<Input extends z.ZodType, Output> {
   input: Input;
@@ -14,6 +10,8 @@ export interface ChannelDefinition<Input extends z.ZodType, Output> {
   /** Phantom: carries the output type to the client; never set at run time. */
   readonly output?: Output;
 }
+
+export type { Permission };
 
 /** Declares a channel: the output type is written, the input type comes from the schema. */
 export function channel<Output>() {

@@ -1,11 +1,17 @@
 import type { z } from 'zod';
+import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { peopleChannels } from './people';
+import { settingsChannels } from './settings';
+import { staffChannels } from './staff';
 import type { ChannelDefinition } from './channel';
 
 /** Every channel the renderer may call. The dispatcher refuses anything not named here. */
 export const contract = {
   ...authChannels,
+  ...settingsChannels,
+  ...staffChannels,
+  ...auditChannels,
   ...peopleChannels,
 } as const;
 
@@ -24,5 +30,9 @@ export function isChannelName(name: unknown): name is ChannelName {
 }
 
 export type { ChannelDefinition, Permission } from './channel';
+export * from './audit';
 export * from './auth';
+export * from './permissions';
 export * from './people';
+export * from './settings';
+export * from './staff';

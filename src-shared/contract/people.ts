@@ -61,10 +61,10 @@ export const searchPeopleSchema = z.strictObject({
 export type SearchPeopleInput = z.input<typeof searchPeopleSchema>;
 
 export const peopleChannels = {
-  'people.create': channel<Person>()({ input: newPersonSchema, permission: 'signed-in' }),
-  'people.get': channel<Person>()({ input: personIdSchema, permission: 'signed-in' }),
+  'people.create': channel<Person>()({ input: newPersonSchema, permission: 'people:write' }),
+  'people.get': channel<Person>()({ input: personIdSchema, permission: 'people:read' }),
   'people.search': channel<{ people: PersonSummary[]; total: number }>()({
     input: searchPeopleSchema,
-    permission: 'signed-in',
+    permission: 'people:read',
   }),
 };

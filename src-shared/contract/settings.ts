@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { channel } from './channel';
+
+export interface PracticeSettings {
+  practiceName: string;
+  odsCode: string;
+  idleLockMinutes: number;
+}
+
+export const defaultIdleLockMinutes = 10;
+
+export const settingsSchema = z.strictObject({
+  idleLockMinutes: z
+    .number('Enter a number of minutes')
+    .int('Enter a whole number of minutes')
+    .min(1, 'PlanWell must lock after at least 1 minute')
+    .max(60, 'PlanWell must lock after 60 minutes or fewer, to keep unattended screens safe'),
+});
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+/** A form's unsaved input, kept when PlanWell locks. Flat values, and never large. */
+export const draftKeySchema = z.string().min(1).max(200).regex(/^[a-z0-9:._-]+$/i, 'Not a draft name');
+const draftValuesSchema = z
+  .record(z.string().max(100), z.union([z.string().max(20_000), z.number(), z.boolean(), z.null(), z.array(z.string().max(200)).max(50)]))
+  .refine((values) => Object.keys(values).length <= 200, 'The draft has too many fields');
+export type DraftValues = z.infer<typeof draftValuesSchema>;
+
+export const settingsChannels = {
+  'settings.get': channel<PracticeSettings>()({ input: z.strictObject({}), permission: 'settings:manage' }),
+  'settings.update': channel<PracticeSettings>()({ input: settingsSchema, permission: 'settings:manage' }),
+  'drafts.save': channel<null>()({
+    input: z.strictObject({ key: draftKeySchema, values: draftValuesSchema }),
+    permission: 'session',
+  }),
+  'drafts.get': channel<{ values: DraftValues; savedAt: string } | null>()({
+    input: z.strictObject({ key: draftKeySchema }),
+    permission: 'session',
+  }),
+  'drafts.discard': channel<null>()({ input: z.strictObject({ key: draftKeySchema }), permission: 'session' }),
+};
