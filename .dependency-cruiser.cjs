@@ -4,9 +4,9 @@
  */
 const rendererPackages = [
   'react', 'react-dom', 'react-hook-form', '@hookform/resolvers', '@tanstack/react-table',
-  '@tanstack/react-virtual', 'wouter', 'zod', 'nhsuk-frontend', '@fontsource/atkinson-hyperlegible',
+  '@tanstack/react-virtual', 'wouter', 'zod', 'nhsuk-frontend', '@fontsource/atkinson-hyperlegible', 'papaparse',
 ];
-const mainPackages = ['better-sqlite3-multiple-ciphers', 'kysely', 'zod', 'react', 'react-dom'];
+const mainPackages = ['better-sqlite3-multiple-ciphers', 'kysely', 'zod', 'react', 'react-dom', 'papaparse'];
 const packagePattern = (names) => `^(node_modules/)?(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(/|$)`;
 
 module.exports = {

@@ -79,13 +79,18 @@ export function writeKeyringAtomically(path: string, keyring: Keyring): void {
   writeFileAtomically(path, `${JSON.stringify(keyring, null, 2)}\n`);
 }
 
-export function writeFileAtomically(path: string, contents: string | Buffer): void {
+/**
+ * Writes a file whole or not at all (temporary name, then rename). `durable: false` skips the
+ * fsyncs, for files that may lag behind after a power cut without harm.
+ */
+export function writeFileAtomically(path: string, contents: string | Buffer, options: { durable?: boolean } = {}): void {
+  const durable = options.durable ?? true;
   const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
   try {
     const fd = openSync(temporary, 'wx', 0o600);
     try {
       writeSync(fd, typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents);
-      fsyncSync(fd);
+      if (durable) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
@@ -94,7 +99,7 @@ export function writeFileAtomically(path: string, contents: string | Buffer): vo
     if (existsSync(temporary)) rmSync(temporary, { force: true });
     throw error;
   }
-  syncDirectory(dirname(path));
+  if (durable) syncDirectory(dirname(path));
 }
 
 function syncDirectory(directory: string): void {

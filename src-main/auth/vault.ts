@@ -1,6 +1,8 @@
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SignedInUser } from '../../src-shared/contract';
+import { auditHeadKey } from '../audit/chain';
+import { auditHeadFileHolds, currentAuditHead, writeAuditHead } from '../audit/trail';
 import { openDatabase, type OpenedDatabase } from '../db/database';
 import { readKeyring, type Keyring } from './keyring';
 
@@ -8,6 +10,8 @@ export interface DataPaths {
   directory: string;
   database: string;
   keyring: string;
+  /** The audit trail's newest sequence number and hash, kept outside the database. */
+  auditHead: string;
   /** Where set-up builds the first database before the keyring exists. */
   setupDatabase: string;
 }
@@ -17,6 +21,7 @@ export function dataPaths(directory: string): DataPaths {
     directory,
     database: join(directory, 'planwell.db'),
     keyring: join(directory, 'keyring.json'),
+    auditHead: join(directory, 'audit-head.json'),
     setupDatabase: join(directory, 'planwell.db.setup'),
   };
 }
@@ -26,6 +31,16 @@ export interface Session {
   user: SignedInUser;
   database: OpenedDatabase;
   databaseKey: Buffer;
+  /** Signed in with a one-time password and has not yet chosen their own. */
+  mustChangePassword: boolean;
+  /** Derived from the database key; authenticates audit-head.json. */
+  auditHeadKey: Buffer;
+  /** The audit head last written to audit-head.json, to skip rewriting an unchanged one. */
+  writtenAuditHeadSeq: number;
+}
+
+export function newSession(user: SignedInUser, database: OpenedDatabase, databaseKey: Buffer, mustChangePassword: boolean): Session {
+  return { user, database, databaseKey, mustChangePassword, auditHeadKey: auditHeadKey(databaseKey), writtenAuditHeadSeq: -1 };
 }
 
 export type VaultState =
@@ -77,7 +92,13 @@ export class PracticeVault {
 
   /** Opens the database with an unwrapped key. The caller then checks the user and calls begin(). */
   async open(databaseKey: Buffer): Promise<OpenedDatabase> {
-    return openDatabase(this.paths.database, { key: databaseKey });
+    const database = await openDatabase(this.paths.database, { key: databaseKey });
+    // A trail that has never had a head (a database from before the audit trail) starts one now;
+    // after this a missing head file while events exist is always reported.
+    if (!existsSync(this.paths.auditHead) && currentAuditHead(database.sqlite).seq === 0) {
+      writeAuditHead(this.paths.auditHead, currentAuditHead(database.sqlite), auditHeadKey(databaseKey));
+    }
+    return database;
   }
 
   begin(session: Session): void {
@@ -97,12 +118,29 @@ export class PracticeVault {
     this.lockedUser = null;
   }
 
+  /** Brings audit-head.json up to the newest audit event; called after every request. */
+  syncAuditHead(): void {
+    const session = this.session;
+    if (!session) return;
+    const head = currentAuditHead(session.database.sqlite);
+    if (head.seq === session.writtenAuditHeadSeq) return;
+    // Only forward along the chain the file already names; otherwise leave it as the evidence.
+    if (!auditHeadFileHolds(session.database.sqlite, this.paths.auditHead, session.auditHeadKey)) return;
+    writeAuditHead(this.paths.auditHead, head, session.auditHeadKey);
+    session.writtenAuditHeadSeq = head.seq;
+  }
+
   private async closeSession(): Promise<void> {
     const session = this.session;
-    this.session = null;
     if (!session) return;
-    session.databaseKey.fill(0);
-    await session.database.close();
+    try {
+      this.syncAuditHead();
+    } finally {
+      this.session = null;
+      session.databaseKey.fill(0);
+      session.auditHeadKey.fill(0);
+      await session.database.close();
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ export interface StaffUserTable {
   username: string;
   full_name: string;
   active: number;
+  must_change_password: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -35,9 +36,32 @@ export interface PersonTable {
   row_version: Generated<number>;
 }
 
+export interface AuditEventTable {
+  seq: number;
+  at: string;
+  user_id: string | null;
+  roles: string;
+  action: string;
+  channel: string | null;
+  person_id: string | null;
+  outcome: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DraftTable {
+  user_id: string;
+  key: string;
+  values_json: string;
+  saved_at: string;
+}
+
 export interface DatabaseSchema {
   practice_setting: PracticeSettingTable;
   staff_user: StaffUserTable;
   staff_role: StaffRoleTable;
   person: PersonTable;
+  audit_event: AuditEventTable;
+  draft: DraftTable;
 }

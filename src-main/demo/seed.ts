@@ -39,6 +39,8 @@ export async function seedDemoPractice(
         username: demoPractice.username,
         password: demoPractice.password,
         confirmPassword: demoPractice.password,
+        // The demo's administrator also works as a link worker, so the caseload is open to them.
+        clinicalRoles: ['link-worker'],
       }),
     );
     expectOk('confirm the recovery code', await app.dispatch('setup.confirmRecoveryCode', {}));

@@ -5,11 +5,15 @@ import {
   type ChannelName,
   type ChannelOutput,
   type ChannelParsedInput,
+  type Permission,
 } from '../../src-shared/contract';
 import { failure, ok, type FieldIssue, type Result } from '../../src-shared/result';
 import { AppError } from './errors';
 
-export type AccessState = 'signed-in' | 'locked' | 'signed-out';
+/** Where the session stands when a request arrives. */
+export type Access =
+  | { state: 'signed-out' | 'locked' }
+  | { state: 'signed-in'; permissions: ReadonlySet<Permission>; mustChangePassword: boolean };
 
 export type Handler<C extends ChannelName, Context> = (
   input: ChannelParsedInput<C>,
@@ -21,7 +25,7 @@ export type Handlers<Context> = { [C in ChannelName]: Handler<C, Context> };
 export interface DispatcherOptions<Context> {
   handlers: Handlers<Context>;
   /** Where the session stands right now; asked on every call. */
-  access: () => AccessState;
+  access: () => Access;
   context: () => Context;
   /** Internal errors are logged here, in the main process, and never sent to the renderer. */
   logError: (channel: string, error: unknown) => void;
@@ -34,8 +38,9 @@ export function zodIssuesToFieldIssues(error: z.ZodError): FieldIssue[] {
 }
 
 /**
- * The one way into the services, whatever the transport: refuses unknown channels, answers LOCKED
- * and UNAUTHENTICATED before looking at the input, parses the input with the channel's schema,
+ * The one way into the services, whatever the transport: refuses unknown channels, answers LOCKED,
+ * UNAUTHENTICATED and FORBIDDEN before looking at the input (deny by default: a channel's
+ * permission must be one the user's roles grant), parses the input with the channel's schema,
  * then runs the handler and turns every outcome into a Result.
  */
 export function createDispatcher<Context>(options: DispatcherOptions<Context>): Dispatch {
@@ -45,11 +50,18 @@ export function createDispatcher<Context>(options: DispatcherOptions<Context>): 
     }
     const definition = contract[channel];
     const access = options.access();
-    if (access === 'locked' && !('allowedWhenLocked' in definition && definition.allowedWhenLocked)) {
+    const permission: Permission = definition.permission;
+    if (access.state === 'locked' && !('allowedWhenLocked' in definition && definition.allowedWhenLocked)) {
       return failure({ code: 'LOCKED', message: 'PlanWell is locked. Enter your password to unlock it.' });
     }
-    if (definition.permission !== 'public' && access !== 'signed-in') {
-      return failure({ code: 'UNAUTHENTICATED', message: 'Log in to continue.' });
+    if (permission !== 'public') {
+      if (access.state !== 'signed-in') return failure({ code: 'UNAUTHENTICATED', message: 'Log in to continue.' });
+      if (access.mustChangePassword && permission !== 'session') {
+        return failure({ code: 'FORBIDDEN', message: 'Choose your own password before you carry on.' });
+      }
+      if (!access.permissions.has(permission)) {
+        return failure({ code: 'FORBIDDEN', message: 'Your role in PlanWell does not allow this.' });
+      }
     }
     const parsed = (definition.input as z.ZodType).safeParse(input);
     if (!parsed.success) {

@@ -1,13 +1,17 @@
+import * as audit from '../services/audit';
 import * as auth from '../services/auth';
 import * as people from '../services/people';
-import type { AuthDependencies } from '../services/auth';
-import type { PeopleDependencies } from '../services/people';
+import type { VaultDependencies } from '../services/session-dependencies';
+import * as settings from '../services/settings';
+import * as staff from '../services/staff';
 import type { Handlers } from './dispatch';
 
 export interface HandlerContext {
-  auth: AuthDependencies;
+  auth: auth.AuthDependencies;
   /** The signed-in user's view of the data; throws UNAUTHENTICATED if nobody is signed in. */
-  signedIn(): PeopleDependencies;
+  signedIn(): VaultDependencies;
+  /** The page says someone is still at the keyboard. */
+  recordActivity(): null;
 }
 
 /** One line per channel: the logic lives in the services. */
@@ -21,6 +25,21 @@ export const handlers: Handlers<HandlerContext> = {
   'auth.lock': (_input, c) => auth.lock(c.auth),
   'auth.unlock': (input, c) => auth.unlock(c.auth, input),
   'auth.logOut': (_input, c) => auth.logOut(c.auth),
+  'auth.changePassword': (input, c) => auth.changePassword(c.auth, input),
+  'session.activity': async (_input, c) => c.recordActivity(),
+  'settings.get': (_input, c) => settings.getSettings(c.signedIn()),
+  'settings.update': (input, c) => settings.updateSettings(c.signedIn(), input),
+  'drafts.save': (input, c) => settings.saveDraft(c.signedIn(), input),
+  'drafts.get': (input, c) => settings.getDraft(c.signedIn(), input),
+  'drafts.discard': (input, c) => settings.discardDraft(c.signedIn(), input),
+  'staff.list': (_input, c) => staff.listStaff(c.signedIn()),
+  'staff.create': (input, c) => staff.createStaffMember(c.signedIn(), input),
+  'staff.resetPassword': (input, c) => staff.resetStaffPassword(c.signedIn(), input),
+  'staff.deactivate': (input, c) => staff.deactivateStaffMember(c.signedIn(), input),
+  'staff.setRoles': (input, c) => staff.setStaffRoles(c.signedIn(), input),
+  'audit.list': (input, c) => audit.listAuditEvents(c.signedIn(), input),
+  'audit.verify': (_input, c) => audit.verifyAudit(c.signedIn()),
+  'audit.exportCsv': (input, c) => audit.exportAuditCsv(c.signedIn(), input),
   'people.create': (input, c) => people.createPerson(c.signedIn(), input),
   'people.get': (input, c) => people.getPerson(c.signedIn(), input),
   'people.search': (input, c) => people.searchPeople(c.signedIn(), input),

@@ -1,7 +1,9 @@
 import type { NewPerson } from '../../src-shared/contract';
 import { formatNhsNumber } from '../../src-shared/domain/nhs-number';
 import { conflict } from '../ipc/errors';
-import { newPersonRow, type PeopleDependencies } from './people';
+import { recordAudit } from '../audit/trail';
+import { newPersonRow } from './people';
+import type { SessionDependencies } from './session-dependencies';
 
 /**
  * Rows per INSERT statement: 10 columns each keeps a statement at 4,000 bound values, well under
@@ -20,7 +22,7 @@ const numbersPerLookup = 900;
  *
  * Returns how many people were added.
  */
-export async function insertPeople({ db, user, clock }: PeopleDependencies, people: readonly NewPerson[]): Promise<number> {
+export async function insertPeople({ db, user, clock }: SessionDependencies, people: readonly NewPerson[]): Promise<number> {
   if (people.length === 0) return 0;
   const timestamp = clock.now().toISOString();
 
@@ -41,6 +43,7 @@ export async function insertPeople({ db, user, clock }: PeopleDependencies, peop
     for (let start = 0; start < rows.length; start += rowsPerStatement) {
       await trx.insertInto('person').values(rows.slice(start, start + rowsPerStatement)).execute();
     }
+    await recordAudit(trx, clock, { user, action: 'create', channel: 'people.import', detail: `Added ${rows.length} people in one import` });
   });
   return rows.length;
 }

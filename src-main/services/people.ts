@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { ChannelOutput, ChannelParsedInput, NewPerson, Person, SignedInUser } from '../../src-shared/contract';
+import type { ChannelOutput, ChannelParsedInput, NewPerson, Person } from '../../src-shared/contract';
 import { formatNhsNumber, normaliseNhsNumber } from '../../src-shared/domain/nhs-number';
 import { foldForSearch } from '../../src-shared/domain/search-text';
-import type { Clock } from '../clock';
-import type { AppDatabase } from '../db/database';
+import { recordAudit } from '../audit/trail';
 import type { PersonTable } from '../db/schema';
 import { conflict, notFound } from '../ipc/errors';
-
-export interface PeopleDependencies {
-  db: AppDatabase;
-  user: SignedInUser;
-  clock: Clock;
-}
+import type { SessionDependencies } from './session-dependencies';
 
 type PersonRow = Pick<PersonTable, 'id' | 'given_name' | 'family_name' | 'date_of_birth' | 'nhs_number' | 'created_at' | 'updated_at'>;
 
@@ -49,7 +43,7 @@ export function newPersonRow(input: NewPerson, userId: string, timestamp: string
 }
 
 export async function createPerson(
-  { db, user, clock }: PeopleDependencies,
+  { db, user, clock }: SessionDependencies,
   input: ChannelParsedInput<'people.create'>,
 ): Promise<Person> {
   const row = newPersonRow(input, user.id, clock.now().toISOString());
@@ -61,13 +55,16 @@ export async function createPerson(
       ]);
     }
     await trx.insertInto('person').values(row).execute();
+    await recordAudit(trx, clock, { user, action: 'create', channel: 'people.create', personId: row.id, detail: 'Added to PlanWell' });
     return toPerson(row);
   });
 }
 
-export async function getPerson({ db }: PeopleDependencies, input: ChannelParsedInput<'people.get'>): Promise<Person> {
+/** Opening a person's record: audited once per opening (the page asks once when it opens). */
+export async function getPerson({ db, user, clock }: SessionDependencies, input: ChannelParsedInput<'people.get'>): Promise<Person> {
   const row = await db.selectFrom('person').select(personColumns).where('id', '=', input.id).executeTakeFirst();
   if (!row) throw notFound('That person is not in PlanWell.');
+  await recordAudit(db, clock, { user, action: 'view', channel: 'people.get', personId: row.id, detail: 'Opened the record' });
   return toPerson(row);
 }
 
@@ -81,7 +78,7 @@ function escapeLike(text: string): string {
  * without spaces. Searching, counting and paging all happen in the database.
  */
 export async function searchPeople(
-  { db }: PeopleDependencies,
+  { db }: SessionDependencies,
   input: ChannelParsedInput<'people.search'>,
 ): Promise<ChannelOutput<'people.search'>> {
   // The same normalising as entry (spaces and hyphens), so "943-476-5919" finds what it saved.

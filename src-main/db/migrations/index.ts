@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as initial from './0001-initial';
+import * as staffAuditDrafts from './0002-staff-audit-drafts';
 
 /**
  * Every migration, in order. A static list because bundling removes folders; the name's number
@@ -7,4 +8,5 @@ import * as initial from './0001-initial';
  */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-staff-audit-drafts': staffAuditDrafts,
 };
