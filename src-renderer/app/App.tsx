@@ -1,19 +1,29 @@
-import { useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import type { AppState, Permission } from '../../src-shared/contract';
 import { invoke } from '../api/client';
 import { Header } from '../components/Header';
-import { RecoveryCodeScreen } from '../features/setup/RecoveryCodeScreen';
-import { SetupScreen } from '../features/setup/SetupScreen';
+import { AuditScreen } from '../features/admin/AuditScreen';
+import { SettingsScreen } from '../features/admin/SettingsScreen';
+import { StaffListScreen } from '../features/admin/StaffListScreen';
+import { StaffMemberScreen } from '../features/admin/StaffMemberScreen';
+import { AddStaffScreen } from '../features/admin/AddStaffScreen';
+import { AdminHomeScreen } from '../features/admin/AdminHomeScreen';
+import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
 import { LockedScreen } from '../features/auth/LockedScreen';
 import { LogInScreen } from '../features/auth/LogInScreen';
 import { UnavailableScreen } from '../features/auth/UnavailableScreen';
 import { AddPersonScreen } from '../features/people/AddPersonScreen';
 import { CaseloadScreen } from '../features/people/CaseloadScreen';
 import { PersonScreen } from '../features/people/PersonScreen';
-import { NotFoundScreen } from './NotFoundScreen';
+import { RecoveryCodeScreen } from '../features/setup/RecoveryCodeScreen';
+import { SetupScreen } from '../features/setup/SetupScreen';
 import { AppStateProvider, useAppState } from './app-state';
+import { saveAllDrafts } from './drafts';
+import { useIdleLock } from './idle-lock';
 import { Main } from './Main';
+import { NotFoundScreen } from './NotFoundScreen';
 
 export function App() {
   return (
@@ -73,27 +83,70 @@ function Screens() {
           <LockedScreen user={status.user} />
         </>
       );
-    case 'signed-in': {
-      const lock = async () => { await invoke('auth.lock', {}); await refresh(); };
-      const logOut = async () => { await invoke('auth.logOut', {}); await refresh(); };
-      return (
-        <>
-          <Header practiceName={status.practiceName} user={status.user} onLock={() => void lock()} onLogOut={() => void logOut()} />
-          {status.recoveryCodeConfirmed ? (
-            <Switch>
-              <Route path="/" component={CaseloadScreen} />
-              <Route path="/people/new" component={AddPersonScreen} />
-              <Route path="/people/:id">{(params) => <PersonScreen personId={params.id} />}</Route>
-              <Route component={NotFoundScreen} />
-            </Switch>
-          ) : (
-            <RecoveryCodeScreen
-              recoveryCode={newRecoveryCode}
-              onConfirmed={() => { setNewRecoveryCode(null); void refresh(); }}
-            />
-          )}
-        </>
-      );
-    }
+    case 'signed-in':
+      return <SignedIn status={status} newRecoveryCode={newRecoveryCode} onRecoveryCodeStored={() => { setNewRecoveryCode(null); void refresh(); }} />;
   }
+}
+
+type SignedInState = Extract<AppState, { state: 'signed-in' }>;
+
+function SignedIn({ status, newRecoveryCode, onRecoveryCodeStored }: { status: SignedInState; newRecoveryCode: string | null; onRecoveryCodeStored: () => void }) {
+  const { refresh } = useAppState();
+  const lock = useCallback(async () => {
+    // Whatever is half-typed is kept as a draft before the database closes.
+    await saveAllDrafts();
+    await invoke('auth.lock', {});
+    await refresh();
+  }, [refresh]);
+  const logOut = async () => {
+    await invoke('auth.logOut', {});
+    window.location.hash = '#/';
+    await refresh();
+  };
+  useIdleLock(status.idleLockMinutes, lock);
+  const can = (permission: Permission) => status.permissions.includes(permission);
+  const guarded = (permission: Permission, screen: ReactNode) => (can(permission) ? screen : <NotAllowedScreen />);
+
+  let body: ReactNode;
+  if (status.mustChangePassword) body = <ChangePasswordScreen firstLogIn onChanged={() => void refresh()} />;
+  else if (!status.recoveryCodeConfirmed) body = <RecoveryCodeScreen recoveryCode={newRecoveryCode} onConfirmed={onRecoveryCodeStored} />;
+  else {
+    body = (
+      <Switch>
+        <Route path="/">{can('people:read') ? <CaseloadScreen /> : <AdminHomeScreen />}</Route>
+        <Route path="/people/new">{guarded('people:write', <AddPersonScreen />)}</Route>
+        <Route path="/people/:id">{(params) => guarded('people:read', <PersonScreen personId={params.id} />)}</Route>
+        <Route path="/staff">{guarded('staff:manage', <StaffListScreen />)}</Route>
+        <Route path="/staff/new">{guarded('staff:manage', <AddStaffScreen />)}</Route>
+        <Route path="/staff/:id">{(params) => guarded('staff:manage', <StaffMemberScreen userId={params.id} />)}</Route>
+        <Route path="/settings">{guarded('settings:manage', <SettingsScreen />)}</Route>
+        <Route path="/audit">{guarded('audit:read', <AuditScreen />)}</Route>
+        <Route path="/account/password">
+          <ChangePasswordScreen firstLogIn={false} onChanged={() => { window.location.hash = '#/'; }} />
+        </Route>
+        <Route component={NotFoundScreen} />
+      </Switch>
+    );
+  }
+  return (
+    <>
+      <Header
+        practiceName={status.practiceName}
+        user={status.user}
+        permissions={status.mustChangePassword ? [] : status.permissions}
+        onLock={() => void lock()}
+        onLogOut={() => void logOut()}
+      />
+      {body}
+    </>
+  );
+}
+
+function NotAllowedScreen() {
+  return (
+    <Main>
+      <h1>You do not have access to this page</h1>
+      <p>Your role in PlanWell does not include this. Ask your practice manager if you need it.</p>
+    </Main>
+  );
 }

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { AppState } from '../../src-shared/contract';
+import type { AppState, Permission } from '../../src-shared/contract';
 import { invoke, onSessionEnded } from '../api/client';
 
 interface AppStateValue {
@@ -37,4 +37,11 @@ export function useAppState(): AppStateValue {
   const value = useContext(AppStateContext);
   if (!value) throw new Error('useAppState must be used inside AppStateProvider');
   return value;
+}
+
+/** What the signed-in user may do, to hide the rest. The main process enforces it regardless. */
+export function useCan(): (permission: Permission) => boolean {
+  const { status } = useAppState();
+  const granted = status?.state === 'signed-in' ? status.permissions : [];
+  return (permission) => granted.includes(permission);
 }

@@ -1,15 +1,27 @@
 import type { MouseEvent } from 'react';
 import { Link } from 'wouter';
+import type { Permission } from '../../src-shared/contract';
 
 interface HeaderProps {
   practiceName: string;
   /** Shown when someone is signed in. */
   user?: { fullName: string } | undefined;
+  /** The menu shows only what these allow. */
+  permissions?: readonly Permission[];
   onLock?: () => void;
   onLogOut?: () => void;
 }
 
-export function Header({ practiceName, user, onLock, onLogOut }: HeaderProps) {
+const menu: { href: string; label: string; permission: Permission }[] = [
+  { href: '/', label: 'Caseload', permission: 'people:read' },
+  { href: '/people/new', label: 'Add a person', permission: 'people:write' },
+  { href: '/staff', label: 'Staff', permission: 'staff:manage' },
+  { href: '/audit', label: 'Audit trail', permission: 'audit:read' },
+  { href: '/settings', label: 'Settings', permission: 'settings:manage' },
+];
+
+export function Header({ practiceName, user, permissions = [], onLock, onLogOut }: HeaderProps) {
+  const items = menu.filter((item) => permissions.includes(item.permission));
   return (
     <>
       <a className="nhsuk-skip-link" href="#maincontent" onClick={skipToMain}>
@@ -19,7 +31,7 @@ export function Header({ practiceName, user, onLock, onLogOut }: HeaderProps) {
         <div className="nhsuk-header__container nhsuk-width-container">
           <div className="nhsuk-header__service">
             {user ? (
-              <Link className="nhsuk-header__service-logo" href="/" aria-label="PlanWell caseload">
+              <Link className="nhsuk-header__service-logo" href="/" aria-label="PlanWell home">
                 <span className="nhsuk-header__service-name">PlanWell</span>
               </Link>
             ) : (
@@ -48,16 +60,20 @@ export function Header({ practiceName, user, onLock, onLogOut }: HeaderProps) {
           <nav className="nhsuk-header__navigation" aria-label="Main menu">
             <div className="nhsuk-header__navigation-container nhsuk-width-container">
               <ul className="nhsuk-header__navigation-list">
-                <li className="nhsuk-header__navigation-item">
-                  <Link className="nhsuk-header__navigation-link" href="/">
-                    Caseload
-                  </Link>
-                </li>
-                <li className="nhsuk-header__navigation-item">
-                  <Link className="nhsuk-header__navigation-link" href="/people/new">
-                    Add a person
-                  </Link>
-                </li>
+                {items.map((item) => (
+                  <li className="nhsuk-header__navigation-item" key={item.href}>
+                    <Link className="nhsuk-header__navigation-link" href={item.href}>
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
+                {permissions.includes('session') ? (
+                  <li className="nhsuk-header__navigation-item">
+                    <Link className="nhsuk-header__navigation-link" href="/account/password">
+                      Change my password
+                    </Link>
+                  </li>
+                ) : null}
               </ul>
             </div>
           </nav>

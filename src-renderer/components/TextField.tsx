@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { describedByIds, FieldMessages } from './FieldMessages';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> {
   id: string;
@@ -15,7 +16,7 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
 
 /** One NHS.UK text input with its label, hint and error message tied together for assistive technology. */
 export function TextField({ id, label, hint, error, registration, width, labelSize, ...inputProps }: TextFieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByIds(id, hint, error);
   const inputClasses = ['nhsuk-input', width ? `nhsuk-input--width-${width}` : null, error ? 'nhsuk-input--error' : null]
     .filter(Boolean)
     .join(' ');
@@ -24,16 +25,7 @@ export function TextField({ id, label, hint, error, registration, width, labelSi
       <label className={`nhsuk-label${labelSize ? ` nhsuk-label--${labelSize}` : ''}`} htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
       <input
         className={inputClasses}
         id={id}

@@ -32,8 +32,10 @@ export function LockedScreen({ user }: { user: SignedInUser }) {
     else setFormMessage(applyServerError(result.error, fields, setError));
   });
 
+  // Someone else starts fresh, at the start page; the locked user's drafts stay theirs.
   const switchUser = async () => {
     await invoke('auth.logOut', {});
+    window.location.hash = '#/';
     await refresh();
   };
 

@@ -5,7 +5,9 @@ import { Link, useLocation } from 'wouter';
 import { newPersonSchema, type NewPerson, type NewPersonInput } from '../../../src-shared/contract';
 import { invoke } from '../../api/client';
 import { Main } from '../../app/Main';
+import { useFormDraft } from '../../app/drafts';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { Notice } from '../../components/FieldMessages';
 import { usePageTitle } from '../../components/PageTitle';
 import { applyServerError, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
@@ -16,16 +18,21 @@ export function AddPersonScreen() {
   usePageTitle('Add a person');
   const [, navigate] = useLocation();
   const [formMessage, setFormMessage] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<NewPersonInput, unknown, NewPerson>({
+  const form = useForm<NewPersonInput, unknown, NewPerson>({
     resolver: zodResolver(newPersonSchema),
     defaultValues: { givenName: '', familyName: '', dateOfBirth: '', nhsNumber: '' },
   });
+  const { register, handleSubmit, setError, formState } = form;
   const { errors, isSubmitting } = formState;
+  const draft = useFormDraft('add-person', form);
 
   const submit = handleSubmit(async (values) => {
     setFormMessage(null);
     const result = await invoke('people.create', values);
-    if (result.ok) navigate(`/people/${result.value.id}`);
+    if (result.ok) {
+      await draft.discard();
+      navigate(`/people/${result.value.id}`);
+    }
     else setFormMessage(applyServerError(result.error, fields, setError));
   });
 
@@ -38,6 +45,9 @@ export function AddPersonScreen() {
           </Link>
           <ErrorSummary errors={summaryErrors(errors, fields, formMessage)} />
           <h1>Add a person</h1>
+          {draft.restoredAt ? (
+            <Notice>We kept what you had typed before PlanWell locked. Check it and save when ready.</Notice>
+          ) : null}
           <form noValidate onSubmit={(event) => void submit(event)}>
             <TextField id="givenName" label="Given name" autoComplete="off" spellCheck={false} error={errors.givenName?.message} registration={register('givenName')} />
             <TextField id="familyName" label="Family name" autoComplete="off" spellCheck={false} error={errors.familyName?.message} registration={register('familyName')} />

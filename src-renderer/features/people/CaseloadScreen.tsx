@@ -1,4 +1,3 @@
-import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import type { PersonSummary } from '../../../src-shared/contract';
@@ -6,11 +5,11 @@ import { formatNhsNumber } from '../../../src-shared/domain/nhs-number';
 import { formatDate } from '../../../src-shared/format';
 import { invoke } from '../../api/client';
 import { Main } from '../../app/Main';
+import { columnHelper, DataTable, Pager, resultsSummary } from '../../components/DataTable';
 import { usePageTitle } from '../../components/PageTitle';
 
 const pageSize = 50;
-const features = tableFeatures({});
-const column = createColumnHelper<typeof features, PersonSummary>();
+const column = columnHelper<PersonSummary>();
 const columns = column.columns([
   column.accessor((person) => `${person.familyName}, ${person.givenName}`, {
     id: 'name',
@@ -53,11 +52,6 @@ export function CaseloadScreen() {
     };
   }, [query, page]);
 
-  const table = useTable({ features, columns, data: people });
-  const pages = total === null ? 0 : Math.ceil(total / pageSize);
-  const first = page * pageSize + 1;
-  const last = page * pageSize + people.length;
-
   return (
     <Main>
       <div className="app-table-actions">
@@ -91,62 +85,14 @@ export function CaseloadScreen() {
       <p className="nhsuk-body" role="status" aria-live="polite">
         {total === null
           ? 'Loading…'
-          : total === 0
-            ? query
+          : total === 0 && !query
+            ? 'No one has been added yet.'
+            : total === 0
               ? `No one matches “${query}”.`
-              : 'No one has been added yet.'
-            : `Showing ${first.toLocaleString('en-GB')} to ${last.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} ${total === 1 ? 'person' : 'people'}`}
+              : resultsSummary(page, pageSize, people.length, total, ['person', 'people'])}
       </p>
-      {people.length > 0 ? (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">People in the caseload</caption>
-          <thead className="nhsuk-table__head">
-            {table.getHeaderGroups().map((group) => (
-              <tr className="nhsuk-table__row" key={group.id}>
-                {group.headers.map((header) => (
-                  <th className="nhsuk-table__header" scope="col" key={header.id}>
-                    <table.FlexRender header={header} />
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {table.getRowModel().rows.map((row) => (
-              <tr className="nhsuk-table__row" key={row.original.id}>
-                {row.getAllCells().map((cell) => (
-                  <td className="nhsuk-table__cell" key={cell.id}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      {pages > 1 ? (
-        <nav className="nhsuk-pagination" role="navigation" aria-label="Caseload pages">
-          <ul className="nhsuk-list nhsuk-pagination__list">
-            {page > 0 ? (
-              <li className="nhsuk-pagination-item--previous">
-                <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setPage(page - 1)}>
-                  Previous page
-                </button>
-              </li>
-            ) : null}
-            <li>
-              Page {page + 1} of {pages}
-            </li>
-            {page + 1 < pages ? (
-              <li className="nhsuk-pagination-item--next">
-                <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setPage(page + 1)}>
-                  Next page
-                </button>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <DataTable columns={columns} data={people} caption="People in the caseload" rowId={(person) => person.id} />
+      <Pager page={page} pageSize={pageSize} total={total ?? 0} label="Caseload pages" onPage={setPage} />
     </Main>
   );
 }

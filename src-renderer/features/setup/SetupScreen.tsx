@@ -7,19 +7,20 @@ import { invoke } from '../../api/client';
 import { Main } from '../../app/Main';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { usePageTitle } from '../../components/PageTitle';
+import { Checkboxes } from '../../components/Checkboxes';
 import { applyServerError, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
 
 type FormInput = z.input<typeof createPracticeSchema>;
 type FormOutput = z.output<typeof createPracticeSchema>;
-const fields = ['practiceName', 'odsCode', 'fullName', 'username', 'password', 'confirmPassword'] as const;
+const fields = ['practiceName', 'odsCode', 'fullName', 'username', 'password', 'confirmPassword', 'clinicalRoles'] as const;
 
 export function SetupScreen({ onSetUp }: { onSetUp: (recoveryCode: string) => void }) {
   usePageTitle('Set up PlanWell');
   const [formMessage, setFormMessage] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createPracticeSchema),
-    defaultValues: { practiceName: '', odsCode: '', fullName: '', username: '', password: '', confirmPassword: '' },
+    defaultValues: { practiceName: '', odsCode: '', fullName: '', username: '', password: '', confirmPassword: '', clinicalRoles: [] },
   });
   const { errors, isSubmitting } = formState;
 
@@ -56,6 +57,17 @@ export function SetupScreen({ onSetUp }: { onSetUp: (recoveryCode: string) => vo
               <TextField id="username" label="Username" hint="Letters, numbers, dots, hyphens and underscores, for example j.smith" width={20} autoComplete="username" spellCheck={false} error={errors.username?.message} registration={register('username')} />
               <TextField id="password" type="password" label="Password" hint="At least 12 characters. Three random words together make a good password." autoComplete="new-password" error={errors.password?.message} registration={register('password')} />
               <TextField id="confirmPassword" type="password" label="Type the password again" autoComplete="new-password" error={errors.confirmPassword?.message} registration={register('confirmPassword')} />
+              <Checkboxes
+                id="clinicalRoles"
+                legend="Do you also work with patients?"
+                hint="The administrator manages staff, settings and the audit trail, but cannot see patients' records without a clinical role. Select any that apply to you."
+                error={errors.clinicalRoles?.message}
+                options={[
+                  { value: 'link-worker', label: 'Yes, as a social prescribing link worker' },
+                  { value: 'nurse', label: 'Yes, as a nurse or care coordinator' },
+                ]}
+                registration={register('clinicalRoles')}
+              />
             </fieldset>
             <button className="nhsuk-button" type="submit" disabled={isSubmitting}>
               Set up PlanWell
