@@ -80,6 +80,24 @@ export const practice = {
   password: 'correct lantern orchard',
 };
 
+/** Logs in from the log-in screen. */
+export async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** Adds a person through the form and arrives at their page. */
+export async function addPerson(page: Page, person: { givenName: string; familyName: string; dateOfBirth: string; nhsNumber: string }): Promise<void> {
+  await page.getByRole('link', { name: 'Add a person' }).first().click();
+  await page.getByLabel('Given name').fill(person.givenName);
+  await page.getByLabel('Family name').fill(person.familyName);
+  await page.getByLabel('Date of birth').fill(person.dateOfBirth);
+  await page.getByLabel('NHS number').fill(person.nhsNumber);
+  await page.getByRole('button', { name: 'Save person' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`${person.givenName} ${person.familyName}`) })).toBeVisible();
+}
+
 /** Sets up a practice through the screens and arrives at the caseload. */
 export async function setUpPractice(page: Page, url: string): Promise<string> {
   await page.goto(url);
@@ -90,6 +108,7 @@ export async function setUpPractice(page: Page, url: string): Promise<string> {
   await page.getByLabel('Username').fill(practice.username);
   await page.getByLabel('Password', { exact: true }).fill(practice.password);
   await page.getByLabel('Type the password again').fill(practice.password);
+  await page.getByLabel('Yes, as a social prescribing link worker').check();
   await page.getByRole('button', { name: 'Set up PlanWell' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Store your recovery code' })).toBeVisible();
   const recoveryCode = (await page.getByTestId('recovery-code').textContent()) ?? '';

@@ -16,7 +16,8 @@ const dirs = tempDirs();
 let template: PracticeTemplate;
 let practice: PracticeFixture | undefined;
 beforeAll(async () => {
-  template = await createPracticeTemplate();
+  // The administrator is also a link worker, so the tests below can look for people.
+  template = await createPracticeTemplate({ clinicalRoles: ['link-worker'] });
 });
 afterAll(() => template.remove());
 afterEach(async () => {
@@ -58,8 +59,13 @@ describe('setting up a practice', () => {
         state: 'signed-in',
         practiceName: 'Riverside Surgery',
         user: created.user,
+        permissions: ['session', 'staff:manage', 'settings:manage', 'audit:read'],
         recoveryCodeConfirmed: false,
+        mustChangePassword: false,
+        idleLockMinutes: 10,
       });
+      // No clinical role was chosen: the administrator manages the practice but cannot see people.
+      expect(await callError(app, 'people.search', {})).toEqual({ code: 'FORBIDDEN', message: 'Your role in PlanWell does not allow this.' });
       expect(await callOk(app, 'setup.confirmRecoveryCode', {})).toBeNull();
       expect(await callOk(app, 'app.status', {})).toMatchObject({ state: 'signed-in', recoveryCodeConfirmed: true });
 
@@ -262,8 +268,9 @@ describe('replacing the recovery code', () => {
     const before = keyringBytes(dataDirectory);
     expect(await callError(app, 'setup.replaceRecoveryCode', {})).toEqual({
       code: 'FORBIDDEN',
-      message: 'Only an administrator can make a new recovery code.',
+      message: 'Your role in PlanWell does not allow this.',
     });
+    expect(await callError(app, 'setup.confirmRecoveryCode', {})).toMatchObject({ code: 'FORBIDDEN' });
     expect(keyringBytes(dataDirectory).equals(before)).toBe(true);
   });
 });

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginThrottle } from '../../src-main/auth/login-throttle';
 import { dataPaths, PracticeVault } from '../../src-main/auth/vault';
 import { systemClock } from '../../src-main/clock';
-import { createDispatcher, type AccessState, type Handlers } from '../../src-main/ipc/dispatch';
+import { createDispatcher, type Access, type Handlers } from '../../src-main/ipc/dispatch';
 import { AppError } from '../../src-main/ipc/errors';
 import { handlers, type HandlerContext } from '../../src-main/ipc/handlers';
+import { contract, permissionsFor, roles, type ChannelName } from '../../src-shared/contract';
+import { channelNames, channelSamples } from '../fixtures/channel-samples';
 import { sessionSqlite, tableCounts } from '../fixtures/database';
 import { callError, callOk } from '../fixtures/dispatch';
 import { testNhsNumber } from '../fixtures/nhs-numbers';
@@ -17,7 +19,8 @@ let template: PracticeTemplate;
 let practice: PracticeFixture;
 const loggedErrors: { channel: string; error: unknown }[] = [];
 beforeAll(async () => {
-  template = await createPracticeTemplate();
+  // The administrator also holds a clinical role, so people.* reaches the input checks.
+  template = await createPracticeTemplate({ clinicalRoles: ['link-worker'] });
   practice = await practiceFrom(template, { signIn: true, logError: (channel, error) => loggedErrors.push({ channel, error }) });
 });
 afterAll(async () => {
@@ -94,6 +97,8 @@ describe('the dispatcher over the real app', () => {
 
   it('refuses signed-in channels when signed out, before looking at the input, and writes nothing', async () => {
     const before = snapshot();
+    const lastSeq = () => sessionSqlite(practice.app).prepare('SELECT max(seq) FROM audit_event').pluck().get() as number;
+    const seqBefore = lastSeq();
     const { app, admin } = practice;
     await callOk(app, 'auth.logOut', {});
     try {
@@ -106,7 +111,12 @@ describe('the dispatcher over the real app', () => {
     } finally {
       await callOk(app, 'auth.logIn', { username: admin.username, password: admin.password });
     }
-    expect(snapshot()).toEqual(before);
+    // Only the log-out and log-in themselves were recorded; the refused requests left nothing.
+    const actions = sessionSqlite(app).prepare('SELECT action FROM audit_event WHERE seq > ? ORDER BY seq').pluck().all(seqBefore);
+    expect(actions).toEqual(['log-out', 'log-in']);
+    const after = snapshot();
+    expect(after.keyring).toEqual(before.keyring);
+    expect(after.counts).toEqual({ ...before.counts, audit_event: (before.counts.audit_event ?? 0) + 2 });
   });
 
   it('answers LOCKED before looking at the input', async () => {
@@ -123,21 +133,104 @@ describe('the dispatcher over the real app', () => {
   });
 });
 
-describe('unexpected errors', () => {
-  const dirs = tempDirs();
-  afterAll(dirs.cleanUp);
+/** Signed in holding every role: nothing is refused for want of a permission. */
+const everything: Access = { state: 'signed-in', permissions: permissionsFor(roles), mustChangePassword: false };
 
-  function dispatcherWith(overrides: Partial<Handlers<HandlerContext>>, logError: (channel: string, error: unknown) => void, access: AccessState = 'signed-in') {
-    const vault = new PracticeVault(dataPaths(dirs.make()));
-    const context: HandlerContext = {
-      auth: { vault, throttle: new LoginThrottle(), clock: systemClock },
-      signedIn: () => {
-        throw new AppError('UNAUTHENTICATED', 'Log in to continue.');
-      },
-    };
-    return createDispatcher<HandlerContext>({ handlers: { ...handlers, ...overrides }, access: () => access, context: () => context, logError });
+const dirs = tempDirs();
+afterAll(dirs.cleanUp);
+
+function dispatcherWith(overrides: Partial<Handlers<HandlerContext>>, logError: (channel: string, error: unknown) => void, access: Access = everything) {
+  const vault = new PracticeVault(dataPaths(dirs.make()));
+  const context: HandlerContext = {
+    auth: { vault, throttle: new LoginThrottle(), clock: systemClock, failedLogIns: [] },
+    signedIn: () => {
+      throw new AppError('UNAUTHENTICATED', 'Log in to continue.');
+    },
+    recordActivity: () => null,
+  };
+  return createDispatcher<HandlerContext>({ handlers: { ...handlers, ...overrides }, access: () => access, context: () => context, logError });
+}
+
+/** Handlers that only note which channel reached them. */
+function recordingHandlers(calls: ChannelName[]): Handlers<HandlerContext> {
+  const entries = channelNames.map((name) => [name, async () => {
+    calls.push(name);
+    return null;
+  }]);
+  return Object.fromEntries(entries) as unknown as Handlers<HandlerContext>;
+}
+
+describe('the dispatcher decides who may call what before anything runs', () => {
+  const forbidden = { code: 'FORBIDDEN', message: 'Your role in PlanWell does not allow this.' };
+  const mustChange = { code: 'FORBIDDEN', message: 'Choose your own password before you carry on.' };
+
+  it('denies by default: a signed-in caller with no permissions reaches only the public channels', async () => {
+    const calls: ChannelName[] = [];
+    const dispatch = dispatcherWith(recordingHandlers(calls), () => {}, { state: 'signed-in', permissions: new Set(), mustChangePassword: false });
+    for (const channel of channelNames) {
+      const result = await dispatch(channel, channelSamples[channel]);
+      if (contract[channel].permission === 'public') expect(result, channel).toEqual({ ok: true, value: null });
+      else expect(result, channel).toEqual({ ok: false, error: forbidden });
+    }
+    expect(calls).toEqual(channelNames.filter((channel) => contract[channel].permission === 'public'));
+  });
+
+  for (const role of roles) {
+    it(`for ${role}: FORBIDDEN exactly where the role lacks the permission, before the input is parsed`, async () => {
+      const calls: ChannelName[] = [];
+      const granted = permissionsFor([role]);
+      const dispatch = dispatcherWith(recordingHandlers(calls), () => {}, { state: 'signed-in', permissions: granted, mustChangePassword: false });
+      const allowed: ChannelName[] = [];
+      for (const channel of channelNames) {
+        const { permission } = contract[channel];
+        if (permission === 'public' || granted.has(permission)) {
+          allowed.push(channel);
+          expect(await dispatch(channel, channelSamples[channel]), channel).toEqual({ ok: true, value: null });
+        } else {
+          expect(await dispatch(channel, channelSamples[channel]), channel).toEqual({ ok: false, error: forbidden });
+          // Input that would not parse gets the same answer: no field issues for a caller who may not ask.
+          expect(await dispatch(channel, { bogus: true }), channel).toEqual({ ok: false, error: forbidden });
+        }
+      }
+      expect(calls).toEqual(allowed);
+      expect(allowed.length).toBeLessThan(channelNames.length);
+    });
   }
 
+  it('a one-time password allows only the public and session channels, whatever the roles', async () => {
+    const calls: ChannelName[] = [];
+    const dispatch = dispatcherWith(recordingHandlers(calls), () => {}, { ...everything, mustChangePassword: true });
+    const open = channelNames.filter((channel) => ['public', 'session'].includes(contract[channel].permission));
+    expect(open).toEqual(expect.arrayContaining(['auth.changePassword', 'auth.lock', 'auth.logOut', 'session.activity', 'drafts.save', 'drafts.get', 'drafts.discard']));
+    for (const channel of channelNames) {
+      const expected = open.includes(channel) ? { ok: true, value: null } : { ok: false, error: mustChange };
+      expect(await dispatch(channel, channelSamples[channel]), channel).toEqual(expected);
+    }
+    expect(calls).toEqual(open);
+  });
+
+  it('answers LOCKED for all but app.status, auth.unlock and auth.logOut, and UNAUTHENTICATED signed out', async () => {
+    const calls: ChannelName[] = [];
+    const locked = dispatcherWith(recordingHandlers(calls), () => {}, { state: 'locked' });
+    for (const channel of channelNames) {
+      const result = await locked(channel, channelSamples[channel]);
+      if (['app.status', 'auth.unlock', 'auth.logOut'].includes(channel)) expect(result, channel).toEqual({ ok: true, value: null });
+      else expect(result, channel).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    }
+    expect(calls).toEqual(['app.status', 'auth.unlock', 'auth.logOut']);
+
+    calls.length = 0;
+    const signedOut = dispatcherWith(recordingHandlers(calls), () => {}, { state: 'signed-out' });
+    for (const channel of channelNames) {
+      const result = await signedOut(channel, channelSamples[channel]);
+      if (contract[channel].permission === 'public') expect(result, channel).toEqual({ ok: true, value: null });
+      else expect(result, channel).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Log in to continue.' } });
+    }
+    expect(calls).toEqual(channelNames.filter((channel) => contract[channel].permission === 'public'));
+  });
+});
+
+describe('unexpected errors', () => {
   it('turn into INTERNAL with a plain message, and are logged in the main process only', async () => {
     const logged: { channel: string; error: unknown }[] = [];
     const secret = new Error('SQLITE_CORRUPT at /home/gp/planwell.db page 7: Zzsentinelname');
@@ -189,10 +282,15 @@ describe('unexpected errors', () => {
         code: 'INTERNAL',
         message: 'Something went wrong and the request was not completed. Nothing was changed.',
       });
-      expect(logged.map((entry) => entry.channel)).toEqual(['people.search']);
+      expect(logged[0]?.channel).toBe('people.search');
       expect(logged[0]?.error).toBeInstanceOf(Error);
+      // Nor can the audit head be brought up to date after it: that is logged too, never thrown.
+      expect(logged.map((entry) => entry.channel)).toEqual(['people.search', '(audit head)']);
+      expect(broken.app.vault.currentSession()).not.toBeNull();
     } finally {
       await broken.close();
     }
+    // Closing still forgets the key and the session.
+    expect(broken.app.vault.currentSession()).toBeNull();
   });
 });

@@ -46,7 +46,7 @@ describe('the database on disk', () => {
   const sentinels = [sentinelFamilyName, sentinelGivenName, sentinelNhsNumber, formatNhsNumber(sentinelNhsNumber)];
 
   it('never holds a person in clear (db, WAL, keyring; open and closed) and opens only with its key', async () => {
-    practice = await setUpPractice();
+    practice = await setUpPractice({ clinicalRoles: ['nurse'] });
     const { app, dataDirectory } = practice;
     const paths = dataPaths(dataDirectory);
     const person = await callOk(app, 'people.create', {

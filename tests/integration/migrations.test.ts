@@ -99,7 +99,7 @@ describe('migrations', () => {
     }
   });
 
-  it('the schema enforces its rules: one person per NHS number, ten digits, known staff', async () => {
+  it('the schema enforces its rules: one person per NHS number, ten digits, known staff, an append-only audit trail', async () => {
     const opened = await openDatabase(join(dirs.make(), 'rules.db'), { key: randomDatabaseKey() });
     try {
       insertFixtureRows(opened.sqlite);
@@ -115,6 +115,17 @@ describe('migrations', () => {
       expect(() => insert({ ...person, id: 'short-nhs', nhs_number: '999123' })).toThrow(/CHECK/);
       expect(() => insert({ ...person, id: 'unknown-staff', nhs_number: '9990000018', created_by: 'nobody' })).toThrow(/FOREIGN KEY/);
       expect(tableCounts(opened.sqlite).person).toBe(1);
+
+      // The audit trail is append-only, whoever writes to the file; a draft belongs to a known user.
+      expect(() => opened.sqlite.prepare(`UPDATE audit_event SET detail = 'edited'`).run()).toThrow('The audit trail cannot be changed');
+      expect(() => opened.sqlite.prepare('DELETE FROM audit_event').run()).toThrow('The audit trail cannot be changed');
+      const draft = tableFixtures.find((fixture) => fixture.table === 'draft')?.row;
+      if (!draft) throw new Error('draft fixture missing');
+      expect(() => opened.sqlite.prepare('INSERT INTO draft (user_id, key, values_json, saved_at) VALUES (?, ?, ?, ?)')
+        .run('nobody', 'k', '{}', '2026-01-05T10:00:00.000Z')).toThrow(/FOREIGN KEY/);
+      expect(() => opened.sqlite.prepare('INSERT INTO draft (user_id, key, values_json, saved_at) VALUES (@user_id, @key, @values_json, @saved_at)')
+        .run(draft)).toThrow(/UNIQUE|PRIMARY KEY/);
+      expect(tableCounts(opened.sqlite)).toMatchObject({ audit_event: 1, draft: 1 });
     } finally {
       await opened.close();
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertPeople } from '../../src-main/services/people-import';
-import type { PeopleDependencies } from '../../src-main/services/people';
+import type { SessionDependencies } from '../../src-main/services/session-dependencies';
 import { newPersonSchema, type NewPerson, type NewPersonInput, type PersonSummary } from '../../src-shared/contract';
 import { formatNhsNumber } from '../../src-shared/domain/nhs-number';
 import { RecordingClock } from '../fixtures/clock';
@@ -12,7 +12,9 @@ import { createPracticeTemplate, practiceFrom, type PracticeFixture, type Practi
 
 let template: PracticeTemplate;
 beforeAll(async () => {
-  template = await createPracticeTemplate();
+  // A small practice's manager who is also its link worker: administrator plus a clinical role.
+  template = await createPracticeTemplate({ clinicalRoles: ['link-worker'] });
+  expect(template.user.roles).toEqual(['administrator', 'link-worker']);
 });
 afterAll(() => template.remove());
 
@@ -226,7 +228,7 @@ describe('importing many people at once (insertPeople)', () => {
   });
   afterAll(() => practice.close());
 
-  function dependencies(): PeopleDependencies {
+  function dependencies(): SessionDependencies {
     const session = practice.app.vault.currentSession();
     if (!session) throw new Error('Expected a signed-in session');
     return { db: session.database.db, user: session.user, clock: new RecordingClock() };

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
+  auditFilterSchema,
+  auditListSchema,
+  changePasswordSchema,
   contract,
   createPracticeSchema,
+  draftKeySchema,
+  newStaffSchema,
+  settingsChannels,
+  settingsSchema,
+  staffIdSchema,
+  staffRolesSchema,
   isChannelName,
   logInSchema,
   newPersonSchema,
+  permissions,
   recoverSchema,
   recoveryCodeSchema,
   searchPeopleSchema,
@@ -129,7 +139,20 @@ describe('createPracticeSchema', () => {
       username: 'jane.admin',
       password: 'amber-kettle-harbour',
       confirmPassword: 'amber-kettle-harbour',
+      clinicalRoles: [],
     });
+  });
+
+  it('lets the first administrator also hold the clinical roles, and only those', () => {
+    expect(createPracticeSchema.parse({ ...practice, clinicalRoles: ['link-worker'] }).clinicalRoles).toEqual(['link-worker']);
+    expect(createPracticeSchema.parse({ ...practice, clinicalRoles: ['nurse', 'link-worker'] }).clinicalRoles).toEqual(['nurse', 'link-worker']);
+    expect(issuesByPath(createPracticeSchema, { ...practice, clinicalRoles: ['nurse', 'nurse'] })).toEqual({
+      clinicalRoles: ['Each role can be chosen once'],
+    });
+    for (const clinicalRoles of [['administrator'], ['viewer'], ['doctor'], 'nurse', ['nurse', 'link-worker', 'nurse']]) {
+      const issues = issuesByPath(createPracticeSchema, { ...practice, clinicalRoles });
+      expect(Object.keys(issues).every((path) => path.startsWith('clinicalRoles')), JSON.stringify(clinicalRoles)).toBe(true);
+    }
   });
 
   it('says when the confirmation does not match', () => {
@@ -237,6 +260,128 @@ describe('searchPeopleSchema', () => {
   });
 });
 
+describe('newStaffSchema', () => {
+  const member = { fullName: ' Nina Nurse ', username: ' Nina.Nurse ', roles: ['nurse'] };
+
+  it('trims the name, lower-cases the username and keeps the roles', () => {
+    expect(newStaffSchema.parse(member)).toEqual({ fullName: 'Nina Nurse', username: 'nina.nurse', roles: ['nurse'] });
+    expect(newStaffSchema.parse({ ...member, roles: ['administrator', 'link-worker', 'nurse', 'viewer'] }).roles).toHaveLength(4);
+  });
+
+  it('says what is wrong, field by field', () => {
+    expect(issuesByPath(newStaffSchema, { fullName: ' ', username: 'n n', roles: [] })).toEqual({
+      fullName: ['Enter their full name'],
+      username: ['Username can only use letters, numbers, dots, hyphens and underscores'],
+      roles: ['Choose at least one role'],
+    });
+    expect(issuesByPath(newStaffSchema, { ...member, roles: ['nurse', 'nurse'] })).toEqual({ roles: ['Each role can be chosen once'] });
+    expect(Object.keys(issuesByPath(newStaffSchema, { ...member, roles: ['doctor'] }))).toEqual(['roles.0']);
+    expect(issuesByPath(newStaffSchema, { ...member, fullName: 'x'.repeat(201) })).toEqual({ fullName: ['Full name must be 200 characters or fewer'] });
+  });
+
+  it('does not let the caller choose the password or the account state', () => {
+    for (const extra of [{ password: 'chosen-by-admin-123' }, { active: false }, { mustChangePassword: false }, { id: '3f2b8c1e-9a4d-4c6b-8e2f-1a2b3c4d5e6f' }]) {
+      expect(newStaffSchema.safeParse({ ...member, ...extra }).success, JSON.stringify(extra)).toBe(false);
+    }
+  });
+});
+
+describe('staffIdSchema and staffRolesSchema', () => {
+  const userId = '3f2b8c1e-9a4d-4c6b-8e2f-1a2b3c4d5e6f';
+
+  it('take a staff id that is a UUID', () => {
+    expect(staffIdSchema.parse({ userId })).toEqual({ userId });
+    expect(issuesByPath(staffIdSchema, { userId: 'jane.admin' })).toEqual({ userId: ['Staff member not recognised'] });
+    expect(issuesByPath(staffRolesSchema, { userId: "' OR 1=1 --", roles: ['nurse'] })).toEqual({ userId: ['Staff member not recognised'] });
+  });
+
+  it('need at least one role, each once', () => {
+    expect(staffRolesSchema.parse({ userId, roles: ['viewer', 'nurse'] })).toEqual({ userId, roles: ['viewer', 'nurse'] });
+    expect(issuesByPath(staffRolesSchema, { userId, roles: [] })).toEqual({ roles: ['Choose at least one role'] });
+    expect(issuesByPath(staffRolesSchema, { userId, roles: ['viewer', 'viewer'] })).toEqual({ roles: ['Each role can be chosen once'] });
+  });
+});
+
+describe('changePasswordSchema', () => {
+  const change = { currentPassword: 'abcd-efgh-jkmn-pqrs', password: 'copper-meadow-lantern-4', confirmPassword: 'copper-meadow-lantern-4' };
+
+  it('accepts any current password (the answer must not hint at the rules) and a good new one', () => {
+    expect(changePasswordSchema.parse({ ...change, currentPassword: 'x' })).toEqual({ ...change, currentPassword: 'x' });
+  });
+
+  it('applies the password policy to the new password and checks the confirmation', () => {
+    expect(issuesByPath(changePasswordSchema, { ...change, currentPassword: '' })).toEqual({ currentPassword: ['Enter your password'] });
+    expect(issuesByPath(changePasswordSchema, { ...change, password: 'short', confirmPassword: 'short' })).toEqual({
+      password: ['Password must be at least 12 characters'],
+    });
+    expect(issuesByPath(changePasswordSchema, { ...change, password: 'Password1234', confirmPassword: 'Password1234' })).toEqual({
+      password: ['This password is too common. Try three random words together'],
+    });
+    expect(issuesByPath(changePasswordSchema, { ...change, confirmPassword: 'copper-meadow-lantern-5' })).toEqual({
+      confirmPassword: ['Passwords do not match'],
+    });
+    expect(changePasswordSchema.safeParse({ ...change, username: 'jane' }).success).toBe(false);
+  });
+});
+
+describe('settingsSchema', () => {
+  it('accepts 1 to 60 whole minutes', () => {
+    for (const idleLockMinutes of [1, 10, 60]) expect(settingsSchema.parse({ idleLockMinutes })).toEqual({ idleLockMinutes });
+  });
+
+  it('explains each refusal in words', () => {
+    expect(issuesByPath(settingsSchema, { idleLockMinutes: 0 })).toEqual({ idleLockMinutes: ['PlanWell must lock after at least 1 minute'] });
+    expect(issuesByPath(settingsSchema, { idleLockMinutes: 61 })).toEqual({
+      idleLockMinutes: ['PlanWell must lock after 60 minutes or fewer, to keep unattended screens safe'],
+    });
+    expect(issuesByPath(settingsSchema, { idleLockMinutes: 1.5 })).toEqual({ idleLockMinutes: ['Enter a whole number of minutes'] });
+    expect(issuesByPath(settingsSchema, { idleLockMinutes: '10' })).toEqual({ idleLockMinutes: ['Enter a number of minutes'] });
+    expect(issuesByPath(settingsSchema, {})).toEqual({ idleLockMinutes: ['Enter a number of minutes'] });
+    expect(settingsSchema.safeParse({ idleLockMinutes: 10, practiceName: 'Renamed' }).success).toBe(false);
+  });
+});
+
+describe('drafts', () => {
+  const save = settingsChannels['drafts.save'].input;
+
+  it('are named with a short key of letters, digits and : . _ -', () => {
+    expect(draftKeySchema.parse('people.create:new')).toBe('people.create:new');
+    for (const key of ['', 'has space', '../etc/passwd', 'x'.repeat(201)]) expect(draftKeySchema.safeParse(key).success, key).toBe(false);
+  });
+
+  it('hold flat, small values only', () => {
+    const values = { text: 'x'.repeat(20_000), count: 3, ticked: true, empty: null, chosen: ['a', 'b'] };
+    expect(save.parse({ key: 'form', values })).toEqual({ key: 'form', values });
+    for (const bad of [
+      { nested: { a: 1 } },
+      { text: 'x'.repeat(20_001) },
+      { list: Array.from({ length: 51 }, () => 'a') },
+      Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`f${i}`, i])),
+    ]) {
+      expect(save.safeParse({ key: 'form', values: bad }).success).toBe(false);
+    }
+    expect(issuesByPath(save, { key: 'form', values: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`f${i}`, i])) })).toEqual({
+      values: ['The draft has too many fields'],
+    });
+  });
+});
+
+describe('audit filters', () => {
+  it('fill in defaults and keep paging within bounds', () => {
+    expect(auditListSchema.parse({})).toEqual({ filter: {}, limit: 100, offset: 0 });
+    expect(auditListSchema.safeParse({ limit: 501 }).success).toBe(false);
+    expect(auditListSchema.safeParse({ offset: -1 }).success).toBe(false);
+  });
+
+  it('take real dates in order, and known actions only', () => {
+    expect(auditFilterSchema.parse({ from: '2026-03-01', to: '2026-03-01', action: 'log-in' })).toEqual({ from: '2026-03-01', to: '2026-03-01', action: 'log-in' });
+    expect(issuesByPath(auditFilterSchema, { from: '2026-03-02', to: '2026-03-01' })).toEqual({ to: ['The start date must be on or before the end date'] });
+    expect(issuesByPath(auditFilterSchema, { from: '2026-02-30' })).toEqual({ from: ['Enter a real date, for example 2026-11-24'] });
+    expect(auditFilterSchema.safeParse({ action: 'delete-everything' }).success).toBe(false);
+    expect(issuesByPath(auditFilterSchema, { personId: '9434765919' })).toEqual({ personId: ['Person not recognised'] });
+  });
+});
+
 describe('contract', () => {
   it('knows only its own channel names, not inherited properties', () => {
     expect(isChannelName('people.search')).toBe(true);
@@ -252,7 +397,46 @@ describe('contract', () => {
       .sort();
     expect(publicChannels).toEqual(['app.status', 'auth.logIn', 'auth.logOut', 'auth.recover', 'auth.unlock', 'setup.createPractice']);
     for (const name of Object.keys(contract)) {
-      if (name.startsWith('people.')) expect(contract[name as keyof typeof contract].permission).toBe('signed-in');
+      if (name.startsWith('people.')) expect(contract[name as keyof typeof contract].permission).toMatch(/^people:(read|write)$/);
     }
+  });
+
+  it('names a permission the roles table knows for every channel, and the one each domain needs', () => {
+    const byChannel = Object.fromEntries(Object.entries(contract).map(([name, definition]) => [name, definition.permission]));
+    for (const [name, permission] of Object.entries(byChannel)) {
+      expect(permission === 'public' || (permissions as readonly string[]).includes(permission), name).toBe(true);
+    }
+    expect(byChannel).toMatchObject({
+      'people.create': 'people:write',
+      'people.get': 'people:read',
+      'people.search': 'people:read',
+      'staff.list': 'staff:manage',
+      'staff.create': 'staff:manage',
+      'staff.resetPassword': 'staff:manage',
+      'staff.deactivate': 'staff:manage',
+      'staff.setRoles': 'staff:manage',
+      'settings.get': 'settings:manage',
+      'settings.update': 'settings:manage',
+      'audit.list': 'audit:read',
+      'audit.verify': 'audit:read',
+      'audit.exportCsv': 'audit:read',
+      'setup.confirmRecoveryCode': 'staff:manage',
+      'setup.replaceRecoveryCode': 'staff:manage',
+      // Before a one-time password is replaced, these still work.
+      'auth.changePassword': 'session',
+      'auth.lock': 'session',
+      'session.activity': 'session',
+      'drafts.save': 'session',
+      'drafts.get': 'session',
+      'drafts.discard': 'session',
+    });
+  });
+
+  it('answers only status, unlock and log-out while locked', () => {
+    const whenLocked = Object.entries(contract)
+      .filter(([, definition]) => 'allowedWhenLocked' in definition && definition.allowedWhenLocked === true)
+      .map(([name]) => name)
+      .sort();
+    expect(whenLocked).toEqual(['app.status', 'auth.logOut', 'auth.unlock']);
   });
 });
