@@ -47,11 +47,15 @@ export function formatPence(pence: number): string {
   return `${sign}£${pounds}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+// Made once: building a formatter costs far more than using one, and the date-of-birth schema asks
+// for today's date on every row of an import.
+const londonDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
+});
+
 /** Today's date as an ISO calendar date in UK time. */
 export function isoDateInLondon(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
-  }).formatToParts(date);
+  const parts = londonDate.formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

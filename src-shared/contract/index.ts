@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
+import { importChannels } from './import';
 import { peopleChannels } from './people';
 import { settingsChannels } from './settings';
 import { staffChannels } from './staff';
@@ -13,6 +14,7 @@ export const contract = {
   ...staffChannels,
   ...auditChannels,
   ...peopleChannels,
+  ...importChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -32,6 +34,7 @@ export function isChannelName(name: unknown): name is ChannelName {
 export type { ChannelDefinition, Permission } from './channel';
 export * from './audit';
 export * from './auth';
+export * from './import';
 export * from './permissions';
 export * from './people';
 export * from './settings';
