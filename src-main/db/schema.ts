@@ -29,6 +29,22 @@ export interface PersonTable {
   nhs_number: string;
   /** Given and family name folded to lower case without accents, for search. */
   search_name: string;
+  /** Family then given name, folded, for sorting. */
+  sort_name: Generated<string>;
+  preferred_name: Generated<string>;
+  sex_or_gender: Generated<string>;
+  address: Generated<string>;
+  postcode: Generated<string>;
+  phone: Generated<string>;
+  email: Generated<string>;
+  preferred_contact_method: Generated<string>;
+  registered_practice: Generated<string>;
+  status: Generated<string>;
+  closed_reason: Generated<string>;
+  closed_on: Generated<string>;
+  assigned_worker_id: string | null;
+  sharing_preferences: Generated<string>;
+  communication_notes: Generated<string>;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -57,6 +73,44 @@ export interface DraftTable {
   saved_at: string;
 }
 
+export interface PersonContactTable {
+  id: string;
+  person_id: string;
+  role: string;
+  name: string;
+  relationship: string;
+  phone: string;
+  email: string;
+  address: string;
+  may_receive_plan: number;
+}
+
+export interface EligibilityGroupTable {
+  code: string;
+  label: string;
+  legal_right: number;
+  active: number;
+  sort_order: number;
+}
+
+export interface PersonEligibilityTable {
+  person_id: string;
+  group_code: string;
+}
+
+export interface CommunicationNeedTable {
+  person_id: string;
+  kind: string;
+  need: string;
+  detail: string;
+}
+
+export interface StaffPreferenceTable {
+  user_id: string;
+  key: string;
+  value_json: string;
+}
+
 export interface DatabaseSchema {
   practice_setting: PracticeSettingTable;
   staff_user: StaffUserTable;
@@ -64,4 +118,9 @@ export interface DatabaseSchema {
   person: PersonTable;
   audit_event: AuditEventTable;
   draft: DraftTable;
+  person_contact: PersonContactTable;
+  eligibility_group: EligibilityGroupTable;
+  person_eligibility: PersonEligibilityTable;
+  communication_need: CommunicationNeedTable;
+  staff_preference: StaffPreferenceTable;
 }

@@ -1,8 +1,10 @@
-import { createApp } from '../app';
+import { createApp, type PlanWellApp } from '../app';
 import { systemClock } from '../clock';
 import { insertPeople } from '../services/people-import';
+import type { ChannelInput, ChannelName, ChannelOutput, Role } from '../../src-shared/contract';
 import type { Result } from '../../src-shared/result';
 import { syntheticPeople } from './synthetic-people';
+import { syntheticRecordParts } from './synthetic-records';
 
 export const demoPractice = {
   practiceName: 'Riverside Medical Practice (demo)',
@@ -12,27 +14,40 @@ export const demoPractice = {
   password: 'riverside-demo-practice',
 } as const;
 
+/** Demo staff with clinical roles, who hold most of the caseload between them. */
+export const demoStaff = [
+  { fullName: 'Sam Okoye', username: 'sam.okoye', password: 'riverside-link-worker-demo', roles: ['link-worker'] },
+  { fullName: 'Jo Fletcher', username: 'jo.fletcher', password: 'riverside-practice-nurse-demo', roles: ['nurse'] },
+] as const satisfies readonly { fullName: string; username: string; password: string; roles: readonly Role[] }[];
+
 export interface DemoCredentials {
   username: string;
   password: string;
 }
 
+export interface DemoLogIns {
+  /** The administrator, who also works as a link worker. */
+  administrator: DemoCredentials;
+  /** Everyone else, in the order of `demoStaff`. */
+  staff: (DemoCredentials & { fullName: string; roles: readonly Role[] })[];
+}
+
 /**
  * Sets up a fresh demo practice in `dataDirectory` (which must not hold a practice yet) through
- * the same dispatcher the app uses, fills it with synthetic people in one transaction, and logs
- * out. Every NHS number is from the 999 test range. Returns the administrator's log-in.
+ * the same dispatcher the app uses: the administrator, a link worker and a nurse with known
+ * passwords, and synthetic people (assigned among the three, with eligibility, accessible-
+ * information needs and some closed records) in one transaction; then logs out. Every NHS number
+ * is from the 999 test range. Returns everyone's log-in.
  */
-export async function seedDemoPractice(
-  dataDirectory: string,
-  options: { people: number; seed: number },
-): Promise<DemoCredentials> {
-  // Made before anything is written, so a bad count or seed leaves no half-made practice.
-  const people = syntheticPeople(options.people, options.seed);
+export async function seedDemoPractice(dataDirectory: string, options: { people: number; seed: number }): Promise<DemoLogIns> {
+  // Checked before anything is written, so a bad count or seed leaves no half-made practice.
+  syntheticPeople(Math.min(options.people, 1), options.seed);
+  if (!Number.isSafeInteger(options.people) || options.people < 0) throw new RangeError('The count must be a whole number, 0 or more');
   const app = createApp({ dataDirectory });
   try {
     expectOk(
       'set up the demo practice',
-      await app.dispatch('setup.createPractice', {
+      await call(app, 'setup.createPractice', {
         practiceName: demoPractice.practiceName,
         odsCode: demoPractice.odsCode,
         fullName: demoPractice.fullName,
@@ -43,20 +58,53 @@ export async function seedDemoPractice(
         clinicalRoles: ['link-worker'],
       }),
     );
-    expectOk('confirm the recovery code', await app.dispatch('setup.confirmRecoveryCode', {}));
+    expectOk('confirm the recovery code', await call(app, 'setup.confirmRecoveryCode', {}));
+
+    const oneTimePasswords: string[] = [];
+    const workerIds: string[] = [];
+    for (const member of demoStaff) {
+      const created = expectOk(`add ${member.fullName}`, await call(app, 'staff.create', { fullName: member.fullName, username: member.username, roles: [...member.roles] }));
+      oneTimePasswords.push(created.oneTimePassword);
+      workerIds.push(created.member.id);
+    }
+
     const session = app.vault.currentSession();
     if (!session) throw new Error('Could not seed the demo practice: nobody is signed in after set-up');
-    await insertPeople({ db: session.database.db, user: session.user, clock: systemClock }, people);
-    expectOk('log out', await app.dispatch('auth.logOut', {}));
+    const people = syntheticPeople(options.people, options.seed, { workerIds: [session.user.id, ...workerIds] });
+    await insertPeople({ db: session.database.db, user: session.user, clock: systemClock }, people, syntheticRecordParts(people, options.seed));
+    expectOk('log out', await call(app, 'auth.logOut', {}));
+
+    // Each member replaces their one-time password with the demo's, as they would at first log-in.
+    for (const [i, member] of demoStaff.entries()) {
+      await replaceOneTimePassword(app, member, oneTimePasswords[i]!);
+    }
   } finally {
     await app.close();
   }
-  return { username: demoPractice.username, password: demoPractice.password };
+  return {
+    administrator: { username: demoPractice.username, password: demoPractice.password },
+    staff: demoStaff.map((member) => ({ ...member })),
+  };
 }
 
-function expectOk(step: string, result: Result<unknown>): void {
+async function replaceOneTimePassword(app: PlanWellApp, member: (typeof demoStaff)[number], oneTimePassword: string): Promise<void> {
+  expectOk(`log in as ${member.username}`, await call(app, 'auth.logIn', { username: member.username, password: oneTimePassword }));
+  expectOk(
+    `set ${member.username}'s password`,
+    await call(app, 'auth.changePassword', { currentPassword: oneTimePassword, password: member.password, confirmPassword: member.password }),
+  );
+  expectOk('log out', await call(app, 'auth.logOut', {}));
+}
+
+/** The dispatcher answers unknown; the contract says what each channel answers. */
+async function call<C extends ChannelName>(app: PlanWellApp, channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+  return (await app.dispatch(channel, input)) as Result<ChannelOutput<C>>;
+}
+
+function expectOk<T>(step: string, result: Result<T>): T {
   if (!result.ok) {
     const issues = result.error.issues?.map((issue) => ` ${issue.path}: ${issue.message}`).join(';') ?? '';
     throw new Error(`Could not ${step}: ${result.error.message}${issues}`);
   }
+  return result.value;
 }

@@ -1,5 +1,15 @@
 import type { NewPerson } from '../../src-shared/contract/people';
 import { nhsCheckDigit } from '../../src-shared/domain/nhs-number';
+import { cumulative, pick, pickCommon, pickWeighted, streamFor } from './random';
+import {
+  syntheticAddress,
+  syntheticContactMethod,
+  syntheticEmail,
+  syntheticPhone,
+  syntheticPostcode,
+  syntheticPreferredName,
+  syntheticWorker,
+} from './synthetic-details';
 
 /**
  * Realistic synthetic people for demos and benchmarks. Nobody here is real:
@@ -7,6 +17,8 @@ import { nhsCheckDigit } from '../../src-shared/domain/nhs-number';
  *   every one passes the Modulus 11 check; within one call they are all different.
  * - Names reflect England's mix (with accents, apostrophes, spaces and hyphens), given names
  *   fit the decade a person was born in, and the list leans older, like a care-planning caseload.
+ * - Contact details are safe to show anywhere: Ofcom's drama phone numbers, example.com email
+ *   addresses, local-looking postcodes with made-up inward codes (see synthetic-details.ts).
  * - The same seed always gives the same people, and the first n people of a larger call are the
  *   same as a call for n, so a bigger demo is a superset of a smaller one.
  */
@@ -17,42 +29,15 @@ export const syntheticReferenceDate = '2026-01-01';
 export interface SyntheticPeopleOptions {
   /** The day on which everyone is 18–100 years old ('YYYY-MM-DD'). */
   referenceDate?: string;
+  /** Staff to assign people to; about three in four people get one of them. */
+  workerIds?: readonly string[];
 }
 
 const nineDigitPrefixes = 1_000_000; // 999 000 000 – 999 999 999
 
-// ---------------------------------------------------------------------------------------------
-// Seeded randomness
-
-/** mulberry32: a tiny, fast 32-bit PRNG; ample for demo data (not for anything secret). */
-function mulberry32(state: number): () => number {
-  let a = state >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** murmur3's finaliser: spreads a seed so nearby seeds give unrelated streams. */
-function mix32(value: number): number {
-  let h = value >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-/** Independent streams per purpose, so NHS numbers do not shift when the name logic changes. */
-function streamFor(seed: number, purpose: number): () => number {
-  if (!Number.isSafeInteger(seed)) throw new RangeError('The seed must be a whole number');
-  const low = seed >>> 0;
-  const high = Math.floor(seed / 4294967296) >>> 0;
-  return mulberry32(mix32(mix32(low ^ purpose) ^ high ^ Math.imul(purpose, 0x9e3779b9)));
-}
-
 const nhsStream = 0x4e48_5331; // "NHS1"
 const peopleStream = 0x5045_4f31; // "PEO1"
+const detailsStream = 0x4445_5431; // "DET1"
 
 function checkCount(count: number): void {
   if (!Number.isSafeInteger(count) || count < 0) throw new RangeError('The count must be a whole number, 0 or more');
@@ -324,37 +309,6 @@ function yearsBefore(reference: { year: number; month: number; day: number }, ye
 
 // ---------------------------------------------------------------------------------------------
 
-function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!;
-}
-
-/**
- * Picks with a lean towards the front of the list, as real names follow a long tail: lists are
- * written roughly most common first, so Smith turns up far more often than ffrench.
- */
-function pickCommon<T>(random: () => number, items: readonly T[], lean: number): T {
-  return items[Math.floor(random() ** lean * items.length)]!;
-}
-
-/** Cumulative shares, so a weighted pick is one random number and a short scan. */
-function cumulative(weights: readonly number[]): Float64Array {
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  const result = new Float64Array(weights.length);
-  let running = 0;
-  weights.forEach((w, i) => {
-    running += w / total;
-    result[i] = running;
-  });
-  result[weights.length - 1] = 1;
-  return result;
-}
-
-function pickWeighted(random: () => number, cumulativeShares: Float64Array): number {
-  const r = random();
-  for (let i = 0; i < cumulativeShares.length - 1; i++) if (r < cumulativeShares[i]!) return i;
-  return cumulativeShares.length - 1;
-}
-
 const familyNameLean = 1.25;
 const givenNameLean = 1.15;
 
@@ -373,6 +327,9 @@ export function syntheticPeople(count: number, seed: number, options: SyntheticP
   const reference = parseIsoDate(options.referenceDate ?? syntheticReferenceDate);
   const nhsNumbers = syntheticNhsNumbers(count, seed);
   const random = streamFor(seed, peopleStream);
+  // Contact details draw from their own stream, so names and dates of birth stay as they were.
+  const detailsRandom = streamFor(seed, detailsStream);
+  const workerIds = options.workerIds ?? [];
   const bandShares = cumulative(ageBands.map((band) => band.share));
   const heritageShares = {
     older: cumulative(heritageWeights.older),
@@ -410,7 +367,25 @@ export function syntheticPeople(count: number, seed: number, options: SyntheticP
       familyName = familyNameFor(pickCommon(random, heritage.familyNames, familyNameLean), sex);
     }
 
-    people[i] = { givenName, familyName, dateOfBirth, nhsNumber: nhsNumbers[i]! };
+    const preferredName = syntheticPreferredName(detailsRandom, givenName);
+    const phone = syntheticPhone(detailsRandom);
+    const email = age < 75 && detailsRandom() < 0.3 ? syntheticEmail(detailsRandom, preferredName || givenName, familyName) : '';
+    people[i] = {
+      givenName,
+      familyName,
+      preferredName,
+      dateOfBirth,
+      nhsNumber: nhsNumbers[i]!,
+      sexOrGender: '',
+      address: syntheticAddress(detailsRandom),
+      postcode: syntheticPostcode(detailsRandom),
+      phone: phone?.phone ?? '',
+      email,
+      preferredContactMethod: syntheticContactMethod(detailsRandom, phone, email !== ''),
+      registeredPractice: '',
+      assignedWorkerId: syntheticWorker(detailsRandom, workerIds),
+      sharingPreferences: '',
+    };
   }
   return people;
 }

@@ -1,6 +1,7 @@
 import * as audit from '../services/audit';
 import * as auth from '../services/auth';
 import * as people from '../services/people';
+import * as peopleCsvImport from '../services/people-csv-import';
 import type { VaultDependencies } from '../services/session-dependencies';
 import * as settings from '../services/settings';
 import * as staff from '../services/staff';
@@ -43,4 +44,19 @@ export const handlers: Handlers<HandlerContext> = {
   'people.create': (input, c) => people.createPerson(c.signedIn(), input),
   'people.get': (input, c) => people.getPerson(c.signedIn(), input),
   'people.search': (input, c) => people.searchPeople(c.signedIn(), input),
+  'people.update': (input, c) => people.updatePerson(c.signedIn(), input),
+  'people.close': (input, c) => people.closePerson(c.signedIn(), input),
+  'people.reopen': (input, c) => people.reopenPerson(c.signedIn(), input),
+  'people.setCommunicationNeeds': (input, c) => people.setCommunicationNeeds(c.signedIn(), input),
+  'people.setEligibility': (input, c) => people.setEligibility(c.signedIn(), input),
+  'people.saveContact': (input, c) => people.saveContact(c.signedIn(), input),
+  'people.removeContact': (input, c) => people.removeContact(c.signedIn(), input),
+  'people.timeline': (input, c) => people.personTimeline(c.signedIn(), input),
+  'eligibility.list': (_input, c) => people.listEligibilityGroups(c.signedIn()),
+  'eligibility.add': (input, c) => people.addEligibilityGroup(c.signedIn(), input),
+  'staff.directory': (_input, c) => people.staffDirectory(c.signedIn()),
+  'preferences.get': (input, c) => people.getPreference(c.signedIn(), input),
+  'preferences.set': (input, c) => people.setPreference(c.signedIn(), input),
+  'people.importPreview': (input, c) => peopleCsvImport.previewImport(c.signedIn(), input),
+  'people.importCommit': (input, c) => peopleCsvImport.commitImport(c.signedIn(), input),
 };

@@ -2,8 +2,9 @@ import { mkdtempSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { importMaximumFileBytes } from '../../src-shared/contract';
 import { createApp } from '../app';
-import { seedDemoPractice } from '../demo/seed';
+import { seedDemoPractice, type DemoLogIns } from '../demo/seed';
 import { startPreviewHost } from './host';
 
 /**
@@ -27,7 +28,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 let dataDirectory = process.env.PLANWELL_DATA_DIR ?? (values.demo ? '' : join(projectDirectory, 'data', 'preview'));
-let credentials: { username: string; password: string } | undefined;
+let credentials: DemoLogIns | undefined;
 if (values.demo) {
   if (dataDirectory && existsSync(dataDirectory) && readdirSync(dataDirectory).length > 0) {
     console.error(`The demo needs an empty data directory, and ${dataDirectory} is not empty.`);
@@ -49,12 +50,19 @@ const host = await startPreviewHost({
   dispatch: app.dispatch,
   rendererDirectory: join(projectDirectory, 'out', 'renderer'),
   port,
+  // A CSV import sends the whole file as JSON text. Escaping can double it (every quotation mark and
+  // line break becomes two characters), so a 10 MB file needs twice that, plus room for the rest.
+  maximumBodyBytes: 2 * importMaximumFileBytes + 1024 * 1024,
 });
 
 console.log(`PlanWell is running at ${host.url}`);
 console.log(`Data directory: ${dataDirectory}`);
 if (credentials) {
-  console.log(`Log in as "${credentials.username}" with the password "${credentials.password}".`);
+  const { administrator, staff } = credentials;
+  console.log(`Log in as "${administrator.username}" with the password "${administrator.password}" (administrator and link worker),`);
+  for (const member of staff) {
+    console.log(`  or as "${member.username}" with "${member.password}" (${member.fullName}, ${member.roles.join(', ')}).`);
+  }
   console.log('Everyone in the demo is made up; their NHS numbers are from the 999 test range.');
 }
 console.log('Press Ctrl+C to stop.');

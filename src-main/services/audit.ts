@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import type { z } from 'zod';
 import {
   auditExportLimit,
@@ -11,6 +10,7 @@ import {
 } from '../../src-shared/contract';
 import { recordAudit, verifyAuditTrail } from '../audit/trail';
 import type { AppDatabase } from '../db/database';
+import { toCsv } from './csv';
 import type { VaultDependencies as AuditDependencies } from './session-dependencies';
 
 /** The filtered events, newest first; filtering, counting and paging happen in the database. */
@@ -85,10 +85,10 @@ export async function exportAuditCsv(
   const rows = await selectEvents(db, input.filter).limit(auditExportLimit + 1).execute();
   const truncated = rows.length > auditExportLimit;
   const events = rows.slice(0, auditExportLimit).map(toEvent);
-  const csv = Papa.unparse({
-    fields: ['Sequence', 'Time (UTC)', 'User', 'Roles', 'Action', 'Channel', 'Person', 'Outcome', 'Detail'],
-    data: events.map((e) => [e.seq, e.at, e.userName ?? '', e.roles, e.action, e.channel ?? '', e.personName ?? '', e.outcome, e.detail]),
-  }, { escapeFormulae: /^[=+\-@\t\r]/ }); // not `true`, whose /^[=+\-@\t\r].*$/ lets a cell with a line break through
+  const csv = toCsv(
+    ['Sequence', 'Time (UTC)', 'User', 'Roles', 'Action', 'Channel', 'Person', 'Outcome', 'Detail'],
+    events.map((e) => [e.seq, e.at, e.userName ?? '', e.roles, e.action, e.channel ?? '', e.personName ?? '', e.outcome, e.detail]),
+  );
   await recordAudit(db, clock, {
     user, action: 'export', channel: 'audit.exportCsv',
     detail: `Exported ${events.length} audit events as CSV${truncated ? ' (limit reached)' : ''}`,

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as initial from './0001-initial';
 import * as staffAuditDrafts from './0002-staff-audit-drafts';
+import * as personRecord from './0003-person-record';
 
 /**
  * Every migration, in order. A static list because bundling removes folders; the name's number
@@ -9,4 +10,5 @@ import * as staffAuditDrafts from './0002-staff-audit-drafts';
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-staff-audit-drafts': staffAuditDrafts,
+  '0003-person-record': personRecord,
 };
