@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import { Route, Router, Switch } from 'wouter';
+import { Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { AppState, Permission } from '../../src-shared/contract';
 import { invoke } from '../api/client';
@@ -14,9 +14,17 @@ import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
 import { LockedScreen } from '../features/auth/LockedScreen';
 import { LogInScreen } from '../features/auth/LogInScreen';
 import { UnavailableScreen } from '../features/auth/UnavailableScreen';
+import { ImportPeopleScreen } from '../features/import/ImportPeopleScreen';
 import { AddPersonScreen } from '../features/people/AddPersonScreen';
 import { CaseloadScreen } from '../features/people/CaseloadScreen';
+import { forgetCaseload } from '../features/people/caseload/caseload-store';
 import { PersonScreen } from '../features/people/PersonScreen';
+import { CloseRecordScreen } from '../features/people/record/CloseRecordScreen';
+import { CommunicationNeedsScreen } from '../features/people/record/CommunicationNeedsScreen';
+import { ContactScreen, RemoveContactScreen } from '../features/people/record/ContactScreen';
+import { EditDetailsScreen } from '../features/people/record/EditDetailsScreen';
+import { EligibilityScreen } from '../features/people/record/EligibilityScreen';
+import { PersonRecord } from '../features/people/record/PersonRecord';
 import { RecoveryCodeScreen } from '../features/setup/RecoveryCodeScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { AppStateProvider, useAppState } from './app-state';
@@ -100,6 +108,8 @@ function SignedIn({ status, newRecoveryCode, onRecoveryCodeStored }: { status: S
   }, [refresh]);
   const logOut = async () => {
     await invoke('auth.logOut', {});
+    // Nobody's details stay in the page after log-out.
+    forgetCaseload();
     window.location.hash = '#/';
     await refresh();
   };
@@ -115,7 +125,39 @@ function SignedIn({ status, newRecoveryCode, onRecoveryCodeStored }: { status: S
       <Switch>
         <Route path="/">{can('people:read') ? <CaseloadScreen /> : <AdminHomeScreen />}</Route>
         <Route path="/people/new">{guarded('people:write', <AddPersonScreen />)}</Route>
-        <Route path="/people/:id">{(params) => guarded('people:read', <PersonScreen personId={params.id} />)}</Route>
+        <Route path="/people/import">{guarded('people:write', <ImportPeopleScreen />)}</Route>
+        <Route path="/people/:id" nest>
+          {(params) =>
+            guarded(
+              'people:read',
+              // One record held for all of a person's screens: opening it is audited once.
+              <PersonRecord personId={params.id}>
+                <Switch>
+                  <Route path="/">
+                    <PersonScreen />
+                  </Route>
+                  <Route path="/details">{guarded('people:write', <EditDetailsScreen key="personal" section="personal" />)}</Route>
+                  <Route path="/contact-details">{guarded('people:write', <EditDetailsScreen key="contact" section="contact" />)}</Route>
+                  <Route path="/sharing">{guarded('people:write', <EditDetailsScreen key="sharing" section="sharing" />)}</Route>
+                  <Route path="/worker">{guarded('people:write', <EditDetailsScreen key="worker" section="worker" />)}</Route>
+                  <Route path="/communication">{guarded('people:write', <CommunicationNeedsScreen />)}</Route>
+                  <Route path="/eligibility">{guarded('people:write', <EligibilityScreen />)}</Route>
+                  <Route path="/contacts/new">{guarded('people:write', <ContactScreen key="new" />)}</Route>
+                  <Route path="/contacts/:contactId/remove">
+                    {(contact) => guarded('people:write', <RemoveContactScreen contactId={contact.contactId} />)}
+                  </Route>
+                  <Route path="/contacts/:contactId">
+                    {(contact) => guarded('people:write', <ContactScreen key={contact.contactId} contactId={contact.contactId} />)}
+                  </Route>
+                  <Route path="/close">{guarded('people:write', <CloseRecordScreen />)}</Route>
+                  <Route>
+                    <Redirect to="/" replace />
+                  </Route>
+                </Switch>
+              </PersonRecord>,
+            )
+          }
+        </Route>
         <Route path="/staff">{guarded('staff:manage', <StaffListScreen />)}</Route>
         <Route path="/staff/new">{guarded('staff:manage', <AddStaffScreen />)}</Route>
         <Route path="/staff/:id">{(params) => guarded('staff:manage', <StaffMemberScreen userId={params.id} />)}</Route>

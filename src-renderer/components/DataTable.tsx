@@ -1,53 +1,154 @@
-import { createColumnHelper, tableFeatures, useTable, type RowData, type TableOptions } from '@tanstack/react-table';
-import type { ReactNode } from 'react';
+import {
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type Header,
+  type Row,
+  type RowData,
+  type SortingState,
+  type TableOptions,
+  type ColumnVisibilityState,
+} from '@tanstack/react-table';
+import type { ReactNode, Ref } from 'react';
+import './data-table.scss';
 
 /**
  * Every table in PlanWell: a TanStack Table laid out with NHS.UK table styles. Sorting, filtering
- * and paging happen in the database, so the table only lays out the rows it is given.
+ * and paging happen in the database, so the table only lays out the rows it is given; when a
+ * screen passes `sorting`, the headers become buttons that ask for another order (aria-sort says
+ * which one is in force). `VirtualDataTable` lays out very long lists the same way.
  */
-export const tableCoreFeatures = tableFeatures({});
+export const tableCoreFeatures = tableFeatures({ columnVisibilityFeature, rowSortingFeature });
 export type TableCoreFeatures = typeof tableCoreFeatures;
+export type TableColumns<TData extends RowData> = TableOptions<TableCoreFeatures, TData>['columns'];
+export type TableRow<TData extends RowData> = Row<TableCoreFeatures, TData>;
 
 export function columnHelper<TData extends RowData>() {
   return createColumnHelper<TableCoreFeatures, TData>();
 }
 
-interface DataTableProps<TData extends RowData> {
+/** One column's order, as the database is asked for it. */
+export interface TableSort {
+  columnId: string;
+  direction: 'ascending' | 'descending';
+}
+
+/** What both table components share: columns, caption, ids, and the optional server-side sort. */
+export interface TableLayoutProps<TData extends RowData> {
   /** Keep at module scope (or memoised): a new array each render rebuilds the table. */
-  columns: TableOptions<TableCoreFeatures, TData>['columns'];
-  data: TData[];
+  columns: TableColumns<TData>;
   caption: string;
   /** Shows the caption to everyone; otherwise only to screen readers. */
   captionVisible?: boolean;
   rowId: (row: TData) => string;
-  empty?: ReactNode;
+  /** The order in force. With `onSortChange`, columns that allow sorting get header buttons. */
+  sort?: TableSort;
+  onSortChange?: (sort: TableSort) => void;
+  /** Columns to hide, by id (`false` hides; a missing id is shown). */
+  columnVisibility?: ColumnVisibilityState;
 }
 
-export function DataTable<TData extends RowData>({ columns, data, caption, captionVisible, rowId, empty }: DataTableProps<TData>) {
-  const table = useTable({ features: tableCoreFeatures, columns, data, getRowId: rowId });
-  if (data.length === 0 && empty) return <>{empty}</>;
+const noVisibilityChoices: ColumnVisibilityState = {};
+
+/** The TanStack table for a layout: sorting and visibility are owned by the screen, rows by the database. */
+export function useLayoutTable<TData extends RowData>(props: TableLayoutProps<TData>, data: TData[]) {
+  const { columns, rowId, sort, onSortChange, columnVisibility } = props;
+  const sorting: SortingState = sort ? [{ id: sort.columnId, desc: sort.direction === 'descending' }] : [];
+  return useTable({
+    features: tableCoreFeatures,
+    columns,
+    data,
+    getRowId: rowId,
+    manualSorting: true,
+    enableSorting: Boolean(onSortChange),
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    // A first press sorts A to Z, oldest date first; the next press reverses it.
+    sortDescFirst: false,
+    state: { sorting, columnVisibility: columnVisibility ?? noVisibilityChoices },
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      const first = next[0];
+      if (first && onSortChange) onSortChange({ columnId: first.id, direction: first.desc ? 'descending' : 'ascending' });
+    },
+  });
+}
+
+type LayoutTable<TData extends RowData> = ReturnType<typeof useLayoutTable<TData>>;
+
+function ariaSort<TData extends RowData>(header: Header<TableCoreFeatures, TData, unknown>): 'ascending' | 'descending' | 'none' | undefined {
+  if (!header.column.getCanSort()) return undefined;
+  const sorted = header.column.getIsSorted();
+  return sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
+}
+
+/** The caption and the header row; sortable headers hold a button (as in the MOJ sortable table). */
+export function TableHead<TData extends RowData>({
+  table,
+  caption,
+  captionVisible,
+  headRef,
+}: {
+  table: LayoutTable<TData>;
+  caption: string;
+  captionVisible?: boolean;
+  /** For a table that needs to know how tall its header row is. */
+  headRef?: Ref<HTMLTableSectionElement>;
+}) {
   return (
-    <table className="nhsuk-table">
+    <>
       <caption className={`nhsuk-table__caption${captionVisible ? '' : ' nhsuk-u-visually-hidden'}`}>{caption}</caption>
-      <thead className="nhsuk-table__head">
+      <thead className="nhsuk-table__head" ref={headRef}>
         {table.getHeaderGroups().map((group) => (
           <tr className="nhsuk-table__row" key={group.id}>
-            {group.headers.map((header) => (
-              <th className="nhsuk-table__header" scope="col" key={header.id}>
-                <table.FlexRender header={header} />
-              </th>
-            ))}
+            {group.headers.map((header) => {
+              const sort = ariaSort(header);
+              return (
+                <th className="nhsuk-table__header" scope="col" key={header.id} aria-sort={sort} data-column={header.column.id}>
+                  {sort ? (
+                    <button type="button" className="app-sort-button" data-sort={sort} onClick={header.column.getToggleSortingHandler()}>
+                      <table.FlexRender header={header} />
+                    </button>
+                  ) : (
+                    <table.FlexRender header={header} />
+                  )}
+                </th>
+              );
+            })}
           </tr>
         ))}
       </thead>
+    </>
+  );
+}
+
+/** One row's cells (the visible columns only). */
+export function TableCells<TData extends RowData>({ table, row }: { table: LayoutTable<TData>; row: TableRow<TData> }) {
+  return row.getVisibleCells().map((cell) => (
+    <td className="nhsuk-table__cell" key={cell.id}>
+      <table.FlexRender cell={cell} />
+    </td>
+  ));
+}
+
+interface DataTableProps<TData extends RowData> extends TableLayoutProps<TData> {
+  data: TData[];
+  empty?: ReactNode;
+}
+
+/** A short table, all of whose rows are in the page (staff, audit events, a page of results). */
+export function DataTable<TData extends RowData>({ data, empty, ...layout }: DataTableProps<TData>) {
+  const table = useLayoutTable(layout, data);
+  if (data.length === 0 && empty) return <>{empty}</>;
+  return (
+    <table className="nhsuk-table">
+      <TableHead table={table} caption={layout.caption} captionVisible={layout.captionVisible} />
       <tbody className="nhsuk-table__body">
         {table.getRowModel().rows.map((row) => (
           <tr className="nhsuk-table__row" key={row.id}>
-            {row.getAllCells().map((cell) => (
-              <td className="nhsuk-table__cell" key={cell.id}>
-                <table.FlexRender cell={cell} />
-              </td>
-            ))}
+            <TableCells table={table} row={row} />
           </tr>
         ))}
       </tbody>

@@ -15,6 +15,7 @@ import { Main } from '../../app/Main';
 import { columnHelper, DataTable, Pager, resultsSummary } from '../../components/DataTable';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { describedByIds, FieldMessages } from '../../components/FieldMessages';
+import { downloadTextFile } from '../../components/download-file';
 import { usePageTitle } from '../../components/PageTitle';
 
 const pageSize = 100;
@@ -100,11 +101,7 @@ export function AuditScreen() {
     const result = await invoke('audit.exportCsv', { filter });
     setBusy(null);
     if (!result.ok) return setErrors([{ message: result.error.message }]);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([result.value.csv], { type: 'text/csv;charset=utf-8' }));
-    link.download = result.value.fileName;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadTextFile(result.value.fileName, result.value.csv);
     setNotice(
       `Exported ${result.value.rows.toLocaleString('en-GB')} events to ${result.value.fileName}.` +
         (result.value.truncated ? ' That is the most one export holds: narrow the filter for the rest.' : ''),

@@ -10,17 +10,49 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/FieldMessages';
 import { usePageTitle } from '../../components/PageTitle';
 import { applyServerError, summaryErrors } from '../../components/server-errors';
-import { TextField } from '../../components/TextField';
+import { AboutFields, ContactFields, IdentityFields, workerIdFromSelect } from './record/EditDetailsScreen';
+import { Select } from './record/form-fields';
+import { useStaffOptions } from './record/record-form';
 
-const fields = ['givenName', 'familyName', 'dateOfBirth', 'nhsNumber'] as const;
+// In page order. The four that identify someone come first: often there is a patient in the room.
+const fields = [
+  'givenName',
+  'familyName',
+  'dateOfBirth',
+  'nhsNumber',
+  'preferredName',
+  'sexOrGender',
+  'registeredPractice',
+  'address',
+  'postcode',
+  'phone',
+  'email',
+  'preferredContactMethod',
+  'assignedWorkerId',
+] as const;
 
 export function AddPersonScreen() {
   usePageTitle('Add a person');
   const [, navigate] = useLocation();
   const [formMessage, setFormMessage] = useState<string | null>(null);
+  const staffOptions = useStaffOptions();
   const form = useForm<NewPersonInput, unknown, NewPerson>({
     resolver: zodResolver(newPersonSchema),
-    defaultValues: { givenName: '', familyName: '', dateOfBirth: '', nhsNumber: '' },
+    defaultValues: {
+      givenName: '',
+      familyName: '',
+      dateOfBirth: '',
+      nhsNumber: '',
+      preferredName: '',
+      sexOrGender: '',
+      registeredPractice: '',
+      address: '',
+      postcode: '',
+      phone: '',
+      email: '',
+      preferredContactMethod: '',
+      assignedWorkerId: null,
+    },
   });
   const { register, handleSubmit, setError, formState } = form;
   const { errors, isSubmitting } = formState;
@@ -32,8 +64,7 @@ export function AddPersonScreen() {
     if (result.ok) {
       await draft.discard();
       navigate(`/people/${result.value.id}`);
-    }
-    else setFormMessage(applyServerError(result.error, fields, setError));
+    } else setFormMessage(applyServerError(result.error, fields, setError));
   });
 
   return (
@@ -45,14 +76,46 @@ export function AddPersonScreen() {
           </Link>
           <ErrorSummary errors={summaryErrors(errors, fields, formMessage)} />
           <h1>Add a person</h1>
+          <p>
+            Adding many people? <Link href="/people/import">Import people from a file</Link>
+          </p>
           {draft.restoredAt ? (
             <Notice>We kept what you had typed before PlanWell locked. Check it and save when ready.</Notice>
           ) : null}
           <form noValidate onSubmit={(event) => void submit(event)}>
-            <TextField id="givenName" label="Given name" autoComplete="off" spellCheck={false} error={errors.givenName?.message} registration={register('givenName')} />
-            <TextField id="familyName" label="Family name" autoComplete="off" spellCheck={false} error={errors.familyName?.message} registration={register('familyName')} />
-            <TextField id="dateOfBirth" type="date" label="Date of birth" hint="For example, 27 3 1950" width={10} error={errors.dateOfBirth?.message} registration={register('dateOfBirth')} />
-            <TextField id="nhsNumber" label="NHS number" hint="10 digits, for example 943 476 5919" width={10} inputMode="numeric" autoComplete="off" spellCheck={false} error={errors.nhsNumber?.message} registration={register('nhsNumber')} />
+            <IdentityFields register={register} errors={errors} />
+            <p>Everything below is optional. You can add it now or later, from their record.</p>
+            <fieldset className="nhsuk-fieldset">
+              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+                <h2 className="nhsuk-fieldset__heading">About them</h2>
+              </legend>
+              <AboutFields register={register} errors={errors} />
+            </fieldset>
+            <fieldset className="nhsuk-fieldset">
+              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+                <h2 className="nhsuk-fieldset__heading">Contact details</h2>
+              </legend>
+              <ContactFields register={register} errors={errors} />
+            </fieldset>
+            <fieldset className="nhsuk-fieldset">
+              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+                <h2 className="nhsuk-fieldset__heading">Their worker</h2>
+              </legend>
+              {staffOptions ? (
+                <Select
+                  id="assignedWorkerId"
+                  label="Assigned worker (optional)"
+                  hint="The member of staff who looks after their plan"
+                  options={staffOptions}
+                  error={errors.assignedWorkerId?.message}
+                  registration={register('assignedWorkerId', { setValueAs: workerIdFromSelect })}
+                />
+              ) : (
+                <p className="nhsuk-body" role="status">
+                  Finding staff…
+                </p>
+              )}
+            </fieldset>
             <button className="nhsuk-button" type="submit" disabled={isSubmitting}>
               Save person
             </button>

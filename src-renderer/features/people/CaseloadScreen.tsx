@@ -1,56 +1,89 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Link } from 'wouter';
-import type { PersonSummary } from '../../../src-shared/contract';
-import { formatNhsNumber } from '../../../src-shared/domain/nhs-number';
-import { formatDate } from '../../../src-shared/format';
-import { invoke } from '../../api/client';
+import type { CaseloadSortColumn } from '../../../src-shared/contract';
+import { caseloadSortColumns } from '../../../src-shared/contract';
+import { useAppState } from '../../app/app-state';
 import { Main } from '../../app/Main';
-import { columnHelper, DataTable, Pager, resultsSummary } from '../../components/DataTable';
+import type { TableSort } from '../../components/DataTable';
 import { usePageTitle } from '../../components/PageTitle';
+import { VirtualDataTable } from '../../components/VirtualDataTable';
+import {
+  filtersNarrow,
+  forgetOpened,
+  openCaseload,
+  personAt,
+  rememberPlace,
+  setFilters,
+  showRows,
+  useCaseloadState,
+  type CaseloadFilters as Filters,
+} from './caseload/caseload-store';
+import { CaseloadFilters } from './caseload/CaseloadFilters';
+import { ColumnChooser } from './caseload/ColumnChooser';
+import { caseloadColumns, optionalColumns } from './caseload/columns';
+import { useColumnChoice } from './caseload/column-choice';
+import './caseload/caseload.scss';
 
-const pageSize = 50;
-const column = columnHelper<PersonSummary>();
-const columns = column.columns([
-  column.accessor((person) => `${person.familyName}, ${person.givenName}`, {
-    id: 'name',
-    header: 'Name',
-    cell: (info) => <Link href={`/people/${info.row.original.id}`}>{info.getValue()}</Link>,
-  }),
-  column.accessor('nhsNumber', { header: 'NHS number', cell: (info) => formatNhsNumber(info.getValue()) }),
-  column.accessor('dateOfBirth', { header: 'Date of birth', cell: (info) => formatDate(info.getValue()) }),
-]);
+/** A row's height before it is measured: one line of text in an NHS.UK table cell. */
+const estimatedRowHeight = 57;
+
+function isSortColumn(id: string): id is CaseloadSortColumn {
+  return (caseloadSortColumns as readonly string[]).includes(id);
+}
+
+function describeResults(total: number, filters: Filters): string {
+  const query = filters.query.trim();
+  if (total === 0 && !query && !filtersNarrow(filters)) return 'No one has been added yet.';
+  if (total === 0 && query) return `No one matches “${query}”${filtersNarrow(filters) ? ' with these filters' : ''}.`;
+  if (total === 0) return 'No one matches these filters.';
+  const people = `${total.toLocaleString('en-GB')} ${total === 1 ? 'person' : 'people'}`;
+  return query ? `Showing ${people} matching “${query}”` : `Showing ${people}`;
+}
 
 /**
- * The caseload: search by any part of a name or by NHS number. Searching, counting and paging
- * happen in the database; the table only lays out the page it is given.
+ * The caseload: everyone in PlanWell, or the people matching a search and filters, in one long
+ * list that scrolls through tens of thousands of people with only the rows in view in the page.
+ * Searching, filtering, sorting and counting happen in the database; rows arrive a page at a time
+ * as they come into view. The list keeps its place while a person's record is open.
  */
 export function CaseloadScreen() {
   usePageTitle('Caseload');
-  const [query, setQuery] = useState('');
-  const [page, setPage] = useState(0);
-  const [people, setPeople] = useState<PersonSummary[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { status } = useAppState();
+  const userId = status?.state === 'signed-in' ? status.user.id : '';
+  const caseload = useCaseloadState();
+  const { filters, results, pending, error } = caseload;
+  const columns = useColumnChoice(userId);
 
   useEffect(() => {
-    let current = true;
-    // Search as you type, but only once typing pauses.
-    const timer = setTimeout(async () => {
-      const result = await invoke('people.search', { query, limit: pageSize, offset: page * pageSize });
-      if (!current) return;
-      if (result.ok) {
-        setPeople(result.value.people);
-        setTotal(result.value.total);
-        setError(null);
-      } else {
-        setError(result.error.message);
-      }
-    }, query ? 150 : 0);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [query, page]);
+    openCaseload(userId);
+  }, [userId]);
+
+  // Back from a person's record: focus goes back to the link that opened it.
+  const lastOpenedId = caseload.lastOpenedId;
+  useEffect(() => {
+    if (!lastOpenedId || !results) return;
+    // Only if nothing else has focus yet: never take it from where someone has moved on to.
+    const active = document.activeElement;
+    if (active && active !== document.body && active.id !== 'maincontent') {
+      forgetOpened();
+      return;
+    }
+    const link = document.querySelector<HTMLElement>(`a[data-person-id="${CSS.escape(lastOpenedId)}"]`);
+    if (link) {
+      link.focus({ preventScroll: true });
+      forgetOpened();
+    }
+  }, [lastOpenedId, results]);
+
+  const rowAt = useCallback((index: number) => personAt(results, index), [results]);
+  const columnVisibility = useMemo(
+    () => Object.fromEntries(optionalColumns.map((column) => [column.id, columns.visible.includes(column.id)])),
+    [columns.visible],
+  );
+  const sort: TableSort = { columnId: filters.sort.column, direction: filters.sort.direction };
+  const onSortChange = useCallback((next: TableSort) => {
+    if (isSortColumn(next.columnId)) setFilters({ sort: { column: next.columnId, direction: next.direction } });
+  }, []);
 
   return (
     <Main>
@@ -60,39 +93,44 @@ export function CaseloadScreen() {
           Add a person
         </Link>
       </div>
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor="caseload-search">
-          Search by name or NHS number
-        </label>
-        <input
-          className="nhsuk-input nhsuk-input--width-30"
-          id="caseload-search"
-          type="search"
-          autoComplete="off"
-          spellCheck={false}
-          value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setPage(0);
-          }}
-        />
-      </div>
+      <CaseloadFilters filters={filters} />
       {error ? (
         <p className="nhsuk-error-message" role="alert">
           {error}
         </p>
       ) : null}
-      <p className="nhsuk-body" role="status" aria-live="polite">
-        {total === null
-          ? 'Loading…'
-          : total === 0 && !query
-            ? 'No one has been added yet.'
-            : total === 0
-              ? `No one matches “${query}”.`
-              : resultsSummary(page, pageSize, people.length, total, ['person', 'people'])}
-      </p>
-      <DataTable columns={columns} data={people} caption="People in the caseload" rowId={(person) => person.id} />
-      <Pager page={page} pageSize={pageSize} total={total ?? 0} label="Caseload pages" onPage={setPage} />
+      {columns.error ? (
+        <p className="nhsuk-error-message" role="alert">
+          {columns.error}
+        </p>
+      ) : null}
+      <div className="app-caseload-summary">
+        <p className="nhsuk-body nhsuk-u-margin-bottom-2" role="status" aria-live="polite">
+          {results ? describeResults(results.total, results.filters) : 'Loading…'}
+        </p>
+        <ColumnChooser visible={columns.visible} onChange={columns.setVisible} />
+      </div>
+      {results && results.total > 0 ? (
+        <div className="app-caseload-table" aria-busy={pending !== null}>
+          <VirtualDataTable
+            columns={caseloadColumns}
+            caption="People in the caseload"
+            rowId={(person) => person.id}
+            sort={sort}
+            onSortChange={onSortChange}
+            columnVisibility={columnVisibility}
+            rowCount={results.total}
+            rowAt={rowAt}
+            onRangeChange={showRows}
+            place={caseload.place ?? undefined}
+            onLeave={rememberPlace}
+            scrollToTopKey={caseload.scrollResets}
+            estimatedRowHeight={estimatedRowHeight}
+            loadingText="Loading…"
+            regionLabel="People in the caseload"
+          />
+        </div>
+      ) : null}
     </Main>
   );
 }
