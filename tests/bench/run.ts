@@ -8,11 +8,16 @@
  *   c. Audit cost: adding a person with its audit row (the real createPerson) vs the same write
  *      without it, one transaction each, on encrypted databases.
  *   d. The audit trail at 1,000,000 events: audit.list's queries (page + count) and verify's walk.
+ *   e. Caseload search at 1,000 and 100,000 people: searchPeople over a realistic query mix.
+ *   f. The caseload in the preview host, in Chromium: first screen, and the rows in the page.
+ *
+ * `npm run bench -- --only e,f` runs some sections only (letters as above).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { AuditAction, ChannelParsedInput, NewPerson, Role, SignedInUser } from '../../src-shared/contract';
 import { formatNhsNumber } from '../../src-shared/domain/nhs-number';
 import { createApp } from '../../src-main/app';
@@ -27,6 +32,9 @@ import { listAuditEvents } from '../../src-main/services/audit';
 import { createPerson, newPersonRow, searchPeople } from '../../src-main/services/people';
 import type { VaultDependencies } from '../../src-main/services/session-dependencies';
 import { insertPeople } from '../../src-main/services/people-import';
+import { searchPeopleSchema } from '../../src-shared/contract/people';
+import { caseloadInPreview, caseloadSearch, seedCaseloadPractices } from './caseload';
+import { count, median, ms, percentile, ratio, table, time } from './report';
 
 const peopleCount = 10_000;
 const searchCount = 200;
@@ -39,49 +47,6 @@ const auditEvents = 1_000_000;
 const auditUsers = 20;
 const auditPeople = 5_000;
 const auditListRuns = 5;
-
-// ---------------------------------------------------------------------------------------------
-// Numbers and tables
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** Nearest-rank percentile. */
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function ms(value: number): string {
-  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${value.toFixed(digits)} ms`;
-}
-
-function ratio(numerator: number, denominator: number): string {
-  return denominator > 0 ? `${(numerator / denominator).toFixed(2)}×` : 'n/a';
-}
-
-function count(value: number): string {
-  return value.toLocaleString('en-GB');
-}
-
-/** A plain-text table: the first column left-aligned, the rest right-aligned. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const all = [header, ...rows];
-  const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
-  const line = (row: readonly string[]) =>
-    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('   ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('   '), ...rows.map(line)].join('\n');
-}
-
-async function time<T>(work: () => Promise<T>): Promise<{ value: T; elapsed: number }> {
-  const start = performance.now();
-  const value = await work();
-  return { value, elapsed: performance.now() - start };
-}
 
 // ---------------------------------------------------------------------------------------------
 // a. Encrypted vs plain
@@ -147,7 +112,7 @@ async function encryptedVersusPlain(directory: string): Promise<string> {
     const warm = await freshDatabase(directory, 'plain', 'warm-up');
     const deps = { db: warm.opened.db, user: warm.user, clock: systemClock };
     await insertPeople(deps, people.slice(0, 2_000));
-    for (const query of queries.slice(0, 20)) await searchPeople(deps, { query, limit: 50, offset: 0 });
+    for (const query of queries.slice(0, 20)) await searchPeople(deps, searchPeopleSchema.parse({ query, limit: 50, offset: 0 }));
     await warm.opened.close();
   }
 
@@ -169,12 +134,12 @@ async function encryptedVersusPlain(directory: string): Promise<string> {
       return { db: bench.opened.db, user: bench.user, clock: systemClock };
     };
     for (const kind of ['encrypted', 'plain'] as const) {
-      for (const query of queries.slice(0, 20)) await searchPeople(deps(kind), { query, limit: 50, offset: 0 });
+      for (const query of queries.slice(0, 20)) await searchPeople(deps(kind), searchPeopleSchema.parse({ query, limit: 50, offset: 0 }));
     }
     for (const [i, query] of queries.entries()) {
       const order: Kind[] = i % 2 === 0 ? ['encrypted', 'plain'] : ['plain', 'encrypted'];
       for (const kind of order) {
-        const { value, elapsed } = await time(() => searchPeople(deps(kind), { query, limit: 50, offset: 0 }));
+        const { value, elapsed } = await time(() => searchPeople(deps(kind), searchPeopleSchema.parse({ query, limit: 50, offset: 0 })));
         searchTimes[kind].push(elapsed);
         totals[kind] += value.total;
       }
@@ -221,7 +186,7 @@ async function encryptedVersusPlain(directory: string): Promise<string> {
 async function logInTimes(directory: string): Promise<string> {
   const practiceDirectory = join(directory, 'practice');
   const seeded = await time(() => seedDemoPractice(practiceDirectory, { people: peopleCount, seed }));
-  const credentials = seeded.value;
+  const credentials = seeded.value.administrator;
 
   const databaseKey = randomBytes(32);
   const secret = 'correct-battery-horse-staple';
@@ -505,20 +470,33 @@ async function auditAtScale(directory: string): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string', default: 'a,b,c,d,e,f' } } });
+  const only = new Set(values.only.split(',').map((section) => section.trim().toLowerCase()));
   const cpu = cpus();
   console.log(`PlanWell benchmarks, ${new Date().toISOString()}`);
   console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}`);
-  console.log('');
   const started = performance.now();
   const directory = mkdtempSync(join(tmpdir(), 'planwell-bench-'));
   try {
-    console.log(await encryptedVersusPlain(directory));
-    console.log('');
-    console.log(await logInTimes(directory));
-    console.log('');
-    console.log(await auditCost(directory));
-    console.log('');
-    console.log(await auditAtScale(directory));
+    const sections: [string, () => Promise<string>][] = [
+      ['a', () => encryptedVersusPlain(directory)],
+      ['b', () => logInTimes(directory)],
+      ['c', () => auditCost(directory)],
+      ['d', () => auditAtScale(directory)],
+    ];
+    for (const [name, run] of sections) {
+      if (!only.has(name)) continue;
+      console.log('');
+      console.log(await run());
+    }
+    if (only.has('e') || only.has('f')) {
+      const practices = await seedCaseloadPractices(directory);
+      for (const [name, run] of [['e', caseloadSearch], ['f', caseloadInPreview]] as const) {
+        if (!only.has(name)) continue;
+        console.log('');
+        console.log(await run(practices));
+      }
+    }
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }

@@ -270,7 +270,7 @@ describe('unexpected errors', () => {
     let received: unknown;
     const dispatch = dispatcherWith({ 'people.search': async (input) => { received = input; return { people: [], total: 0 }; } }, () => {});
     expect(await dispatch('people.search', { query: 'lee' })).toEqual({ ok: true, value: { people: [], total: 0 } });
-    expect(received).toEqual({ query: 'lee', limit: 50, offset: 0 });
+    expect(received).toEqual({ query: 'lee', status: 'active', sort: { column: 'name', direction: 'ascending' }, limit: 50, offset: 0 });
   });
 
   it('in the real app, a database failure becomes INTERNAL and is logged', async () => {

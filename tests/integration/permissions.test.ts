@@ -56,6 +56,21 @@ const answerWhenAllowed: Record<ChannelName, 'ok' | ErrorCode> = {
   'people.create': 'ok',
   'people.get': 'NOT_FOUND',
   'people.search': 'ok',
+  'people.update': 'NOT_FOUND',
+  'people.close': 'NOT_FOUND',
+  'people.reopen': 'NOT_FOUND',
+  'people.setCommunicationNeeds': 'NOT_FOUND',
+  'people.setEligibility': 'NOT_FOUND',
+  'people.saveContact': 'NOT_FOUND',
+  'people.removeContact': 'NOT_FOUND',
+  'people.timeline': 'NOT_FOUND',
+  'eligibility.list': 'ok',
+  'eligibility.add': 'ok',
+  'staff.directory': 'ok',
+  'preferences.get': 'ok',
+  'preferences.set': 'ok',
+  'people.importPreview': 'ok',
+  'people.importCommit': 'CONFLICT',
 };
 
 /** Channels that end the session: called last, on purpose, not with the others. */

@@ -20,6 +20,18 @@ import {
   recoveryCodeSchema,
   searchPeopleSchema,
   unlockSchema,
+  caseloadSortColumns,
+  closePersonSchema,
+  communicationNeedsSchema,
+  contactMethods,
+  eligibilitySchema,
+  newEligibilityGroupSchema,
+  personContactSchema,
+  postcodeSchema,
+  preferenceSchema,
+  removeContactSchema,
+  reopenPersonSchema,
+  updatePersonSchema,
 } from '../../src-shared/contract';
 import { isoDateInLondon } from '../../src-shared/format';
 import { testNhsNumber } from '../fixtures/nhs-numbers';
@@ -46,6 +58,21 @@ function isoDaysFromToday(days: number): string {
 const nhsNumber = testNhsNumber('999321');
 const spacedNhsNumber = `${nhsNumber.slice(0, 3)} ${nhsNumber.slice(3, 6)} ${nhsNumber.slice(6)}`;
 const validPerson = { givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1950-03-27', nhsNumber };
+const staffUuid = '3f2b8c1e-9a4d-4c6b-8e2f-1a2b3c4d5e6f';
+const personUuid = '7c1d2e3f-4a5b-4c6d-9e8f-0a1b2c3d4e5f';
+/** What newPersonSchema fills in for the optional details. */
+const personDefaults = {
+  preferredName: '',
+  sexOrGender: '',
+  address: '',
+  postcode: '',
+  phone: '',
+  email: '',
+  preferredContactMethod: '',
+  registeredPractice: '',
+  assignedWorkerId: null,
+  sharingPreferences: '',
+};
 
 describe('newPersonSchema', () => {
   it('trims names and the date, and normalises the NHS number to ten digits', () => {
@@ -55,7 +82,54 @@ describe('newPersonSchema', () => {
       dateOfBirth: ' 1950-03-27 ',
       nhsNumber: ` ${spacedNhsNumber.replace(' ', '-')} `,
     });
-    expect(parsed).toEqual({ givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1950-03-27', nhsNumber });
+    expect(parsed).toEqual({ ...personDefaults, givenName: 'Ann', familyName: 'Lee', dateOfBirth: '1950-03-27', nhsNumber });
+  });
+
+  it('fills the optional details with empty values, and nobody assigned', () => {
+    expect(newPersonSchema.parse(validPerson)).toEqual({ ...personDefaults, ...validPerson });
+  });
+
+  it('trims every text and normalises the postcode', () => {
+    const parsed = newPersonSchema.parse({
+      ...validPerson,
+      preferredName: ' Annie ',
+      sexOrGender: ' Woman ',
+      address: ' 1 Park Row, Leeds ',
+      postcode: ' ls1 4ap ',
+      phone: ' 0113 496 0000 ',
+      email: ' ann.lee@example.com ',
+      preferredContactMethod: 'letter',
+      registeredPractice: ' Riverside Surgery ',
+      assignedWorkerId: staffUuid,
+      sharingPreferences: ' Her son may see the plan. ',
+    });
+    expect(parsed).toEqual({
+      ...validPerson,
+      preferredName: 'Annie',
+      sexOrGender: 'Woman',
+      address: '1 Park Row, Leeds',
+      postcode: 'LS1 4AP',
+      phone: '0113 496 0000',
+      email: 'ann.lee@example.com',
+      preferredContactMethod: 'letter',
+      registeredPractice: 'Riverside Surgery',
+      assignedWorkerId: staffUuid,
+      sharingPreferences: 'Her son may see the plan.',
+    });
+  });
+
+  it('takes a worker as a staff id, or nobody', () => {
+    expect(newPersonSchema.parse({ ...validPerson, assignedWorkerId: null }).assignedWorkerId).toBeNull();
+    expect(issuesByPath(newPersonSchema, { ...validPerson, assignedWorkerId: 'jane.admin' })).toEqual({
+      assignedWorkerId: ['Choose a member of staff from the list'],
+    });
+  });
+
+  it('knows the contact methods', () => {
+    for (const method of [...contactMethods, '']) {
+      expect(newPersonSchema.parse({ ...validPerson, preferredContactMethod: method }).preferredContactMethod).toBe(method);
+    }
+    expect(Object.keys(issuesByPath(newPersonSchema, { ...validPerson, preferredContactMethod: 'pigeon' }))).toEqual(['preferredContactMethod']);
   });
 
   it('says which name is missing', () => {
@@ -244,9 +318,37 @@ describe('recoveryCodeSchema', () => {
 });
 
 describe('searchPeopleSchema', () => {
-  it('fills in defaults', () => {
-    expect(searchPeopleSchema.parse({})).toEqual({ query: '', limit: 50, offset: 0 });
-    expect(searchPeopleSchema.parse({ query: 'lee', limit: 10, offset: 20 })).toEqual({ query: 'lee', limit: 10, offset: 20 });
+  const defaults = { query: '', status: 'active', sort: { column: 'name', direction: 'ascending' }, limit: 50, offset: 0 };
+
+  it('fills in defaults: active people, by name, first page of 50', () => {
+    expect(searchPeopleSchema.parse({})).toEqual(defaults);
+    expect(searchPeopleSchema.parse({ query: 'lee', limit: 10, offset: 20 })).toEqual({ ...defaults, query: 'lee', limit: 10, offset: 20 });
+  });
+
+  it('filters by worker (me, nobody or a staff id), group, status and communication needs', () => {
+    for (const assignedTo of ['me', 'nobody', staffUuid]) expect(searchPeopleSchema.parse({ assignedTo }).assignedTo).toBe(assignedTo);
+    for (const assignedTo of ['someone', '', 'ME', "' OR 1=1 --"]) {
+      expect(Object.keys(issuesByPath(searchPeopleSchema, { assignedTo })), assignedTo).toEqual(['assignedTo']);
+    }
+    for (const status of ['active', 'closed', 'any']) expect(searchPeopleSchema.parse({ status }).status).toBe(status);
+    expect(Object.keys(issuesByPath(searchPeopleSchema, { status: 'deleted' }))).toEqual(['status']);
+    expect(searchPeopleSchema.parse({ eligibility: 'chc', hasCommunicationNeeds: false })).toEqual({ ...defaults, eligibility: 'chc', hasCommunicationNeeds: false });
+    expect(Object.keys(issuesByPath(searchPeopleSchema, { eligibility: '' }))).toEqual(['eligibility']);
+    expect(Object.keys(issuesByPath(searchPeopleSchema, { eligibility: 'x'.repeat(65) }))).toEqual(['eligibility']);
+    expect(Object.keys(issuesByPath(searchPeopleSchema, { hasCommunicationNeeds: 'yes' }))).toEqual(['hasCommunicationNeeds']);
+  });
+
+  it('sorts by the caseload columns, either way, and nothing else', () => {
+    for (const column of caseloadSortColumns) {
+      for (const direction of ['ascending', 'descending'] as const) {
+        expect(searchPeopleSchema.parse({ sort: { column, direction } }).sort).toEqual({ column, direction });
+      }
+    }
+    expect(Object.keys(issuesByPath(searchPeopleSchema, { sort: { column: 'search_name', direction: 'ascending' } }))).toEqual(['sort.column']);
+    expect(Object.keys(issuesByPath(searchPeopleSchema, { sort: { column: 'name', direction: 'up' } }))).toEqual(['sort.direction']);
+    expect(Object.keys(issuesByPath(searchPeopleSchema, { sort: { column: 'name' } }))).toEqual(['sort.direction']);
+    expect(Object.keys(issuesByPath(searchPeopleSchema, { sort: { column: 'name', direction: 'ascending', nulls: 'first' } }))).toEqual(['sort']);
+    expect(Object.keys(issuesByPath(searchPeopleSchema, { orderBy: 'nhs_number' }))).toEqual(['']);
   });
 
   it('keeps paging within bounds', () => {
@@ -257,6 +359,209 @@ describe('searchPeopleSchema', () => {
     expect(searchPeopleSchema.safeParse({ offset: -1 }).success).toBe(false);
     expect(searchPeopleSchema.safeParse({ query: 'x'.repeat(101) }).success).toBe(false);
     expect(searchPeopleSchema.safeParse({ limit: '10' }).success).toBe(false);
+  });
+});
+
+describe('postcodeSchema', () => {
+  it('stores a postcode in capitals with one space before the last three characters', () => {
+    const cases: [string, string][] = [
+      ['LS1 4AP', 'LS1 4AP'],
+      ['ls14ap', 'LS1 4AP'],
+      [' ls1 4ap ', 'LS1 4AP'],
+      ['m11ae', 'M1 1AE'],
+      ['B33 8TH', 'B33 8TH'],
+      ['cr26xh', 'CR2 6XH'],
+      ['dn551pt', 'DN55 1PT'],
+      ['w1a 0ax', 'W1A 0AX'],
+      ['ec1a1bb', 'EC1A 1BB'],
+      ['sw1a 2aa', 'SW1A 2AA'],
+      ['', ''],
+      ['   ', ''],
+    ];
+    for (const [typed, stored] of cases) expect(postcodeSchema.parse(typed), typed).toBe(stored);
+    expect(postcodeSchema.parse(undefined)).toBe('');
+  });
+
+  it('refuses what is not a postcode, saying what one looks like', () => {
+    for (const typed of ['LS1', '4AP', 'LS1 4A', '12345', 'ABC 123', 'LS1-4AP', 'L S1 4AP', 'LS14 4APP', 'LS1 4AP X', "LS1 4AP'--"]) {
+      expect(issuesByPath(postcodeSchema, typed), typed).toEqual({ '': ['Enter a real postcode, for example LS1 4AP'] });
+    }
+    expect(Object.keys(issuesByPath(postcodeSchema, 'SW1A 2AA SW1A 2AA'))).toEqual(['']);
+    expect(issuesByPath(newPersonSchema, { ...validPerson, postcode: 'nowhere' })).toEqual({ postcode: ['Enter a real postcode, for example LS1 4AP'] });
+  });
+});
+
+describe('phone numbers and email addresses', () => {
+  const withPhone = (phone: unknown) => newPersonSchema.safeParse({ ...validPerson, phone });
+  const withEmail = (email: unknown) => newPersonSchema.safeParse({ ...validPerson, email });
+
+  it('accept UK and international phone numbers as typed, or none', () => {
+    for (const phone of ['0113 496 0000', '01134960000', '07700 900123', '+44 113 496 0000', '+44 (0)113 496 0000', '0113-496-0000', '']) {
+      const parsed = withPhone(phone);
+      expect(parsed.success && parsed.data.phone, phone).toBe(phone);
+    }
+    expect(newPersonSchema.parse({ ...validPerson, phone: ' 0113 496 0000 ' }).phone).toBe('0113 496 0000');
+  });
+
+  it('refuse letters, too few digits and very long numbers', () => {
+    for (const phone of ['call my son', '0113 496 000O', '12345', '0113 ext 2', '++44 113', 'x'.repeat(31)]) {
+      expect(withPhone(phone).success, phone).toBe(false);
+    }
+    expect(issuesByPath(newPersonSchema, { ...validPerson, phone: 'ring me' })).toEqual({
+      phone: ['Enter a phone number using digits, for example 0113 496 0000'],
+    });
+    expect(issuesByPath(newPersonSchema, { ...validPerson, phone: '0'.repeat(31) })).toEqual({ phone: ['Phone number must be 30 characters or fewer'] });
+  });
+
+  it('accept an email address in the right format, trimmed, or none', () => {
+    for (const email of ['ann.lee@example.com', 'ann+plans@example.co.uk', '']) {
+      const parsed = withEmail(email);
+      expect(parsed.success && parsed.data.email, email).toBe(email);
+    }
+    expect(newPersonSchema.parse({ ...validPerson, email: '  ann@example.com ' }).email).toBe('ann@example.com');
+  });
+
+  it('refuse an email address that is not one', () => {
+    for (const email of ['ann', 'ann@', '@example.com', 'ann lee@example.com', 'ann@example', 'ann@@example.com']) {
+      expect(issuesByPath(newPersonSchema, { ...validPerson, email }), email).toEqual({
+        email: ['Enter an email address in the right format, like name@example.com'],
+      });
+    }
+    expect(withEmail(`${'a'.repeat(250)}@example.com`).success).toBe(false);
+  });
+
+  it('are checked the same way for a contact', () => {
+    const contact = { role: 'carer', name: 'Ben Lee' };
+    expect(personContactSchema.parse({ personId: personUuid, contact }).contact).toEqual({
+      role: 'carer', name: 'Ben Lee', relationship: '', phone: '', email: '', address: '', mayReceivePlan: false,
+    });
+    expect(issuesByPath(personContactSchema, { personId: personUuid, contact: { ...contact, phone: 'ring me', email: 'ben' } })).toEqual({
+      'contact.phone': ['Enter a phone number using digits, for example 0113 496 0000'],
+      'contact.email': ['Enter an email address in the right format, like name@example.com'],
+    });
+  });
+});
+
+describe('updatePersonSchema, closing and reopening', () => {
+  const update = { ...validPerson, id: personUuid, rowVersion: 3 };
+
+  it('is the add form plus the id and the version it started from', () => {
+    expect(updatePersonSchema.parse(update)).toEqual({ ...personDefaults, ...update });
+    expect(Object.keys(issuesByPath(updatePersonSchema, validPerson)).sort()).toEqual(['id', 'rowVersion']);
+    for (const rowVersion of [0, -1, 1.5, '3']) {
+      expect(Object.keys(issuesByPath(updatePersonSchema, { ...update, rowVersion })), String(rowVersion)).toEqual(['rowVersion']);
+    }
+    expect(issuesByPath(updatePersonSchema, { ...update, id: '9434765919' })).toEqual({ id: ['Person not recognised'] });
+    // The caller cannot set what the main process keeps: status, search text, times.
+    for (const extra of [{ status: 'closed' }, { searchName: 'x' }, { updatedAt: '2026-01-01' }, { eligibility: ['chc'] }]) {
+      expect(updatePersonSchema.safeParse({ ...update, ...extra }).success, JSON.stringify(extra)).toBe(false);
+    }
+  });
+
+  it('closing needs a reason and a real date', () => {
+    const close = { id: personUuid, rowVersion: 2, closedReason: ' Moved away ', closedOn: '2026-03-02' };
+    expect(closePersonSchema.parse(close)).toEqual({ ...close, closedReason: 'Moved away' });
+    expect(issuesByPath(closePersonSchema, { ...close, closedReason: '  ', closedOn: '2026-02-30' })).toEqual({
+      closedReason: ['Enter why their record is being closed'],
+      closedOn: ['Enter the date the record was closed, for example 2026-11-24'],
+    });
+    expect(issuesByPath(closePersonSchema, { ...close, closedReason: 'x'.repeat(501) })).toEqual({ closedReason: ['Reason must be 500 characters or fewer'] });
+    expect(reopenPersonSchema.parse({ id: personUuid, rowVersion: 4 })).toEqual({ id: personUuid, rowVersion: 4 });
+    expect(reopenPersonSchema.safeParse({ id: personUuid }).success).toBe(false);
+  });
+});
+
+describe('communicationNeedsSchema', () => {
+  const needs = (list: unknown[], notes?: string) => ({ personId: personUuid, needs: list, ...(notes === undefined ? {} : { notes }) });
+
+  it('takes needs of the four kinds, with detail, and notes', () => {
+    expect(communicationNeedsSchema.parse(needs([
+      { kind: 'contact-method', need: 'text-message' },
+      { kind: 'information-format', need: 'easy-read' },
+      { kind: 'communication-professional', need: 'language-interpreter', detail: ' Polish ' },
+      { kind: 'communication-support', need: 'hearing-loop' },
+    ], ' Mornings are best '))).toEqual({
+      personId: personUuid,
+      needs: [
+        { kind: 'contact-method', need: 'text-message', detail: '' },
+        { kind: 'information-format', need: 'easy-read', detail: '' },
+        { kind: 'communication-professional', need: 'language-interpreter', detail: 'Polish' },
+        { kind: 'communication-support', need: 'hearing-loop', detail: '' },
+      ],
+      notes: 'Mornings are best',
+    });
+    expect(communicationNeedsSchema.parse(needs([]))).toEqual({ personId: personUuid, needs: [], notes: '' });
+  });
+
+  it("needs the person's own words for 'other'", () => {
+    expect(issuesByPath(communicationNeedsSchema, needs([{ kind: 'information-format', need: 'other' }]))).toEqual({
+      'needs.0.detail': ['Describe the need in their words'],
+    });
+    expect(issuesByPath(communicationNeedsSchema, needs([{ kind: 'contact-method', need: 'other', detail: '   ' }]))).toEqual({
+      'needs.0.detail': ['Describe the need in their words'],
+    });
+    expect(communicationNeedsSchema.parse(needs([{ kind: 'information-format', need: 'other', detail: 'Moon type' }])).needs).toEqual([
+      { kind: 'information-format', need: 'other', detail: 'Moon type' },
+    ]);
+  });
+
+  it('refuses a need that belongs to another kind, an unknown need or kind', () => {
+    expect(issuesByPath(communicationNeedsSchema, needs([{ kind: 'contact-method', need: 'large-print' }]))).toEqual({
+      'needs.0.need': ['That need does not belong to this kind'],
+    });
+    expect(issuesByPath(communicationNeedsSchema, needs([{ kind: 'information-format', need: 'bsl-interpreter' }]))).toEqual({
+      'needs.0.need': ['That need does not belong to this kind'],
+    });
+    expect(issuesByPath(communicationNeedsSchema, needs([{ kind: 'information-format', need: 'telepathy' }]))['needs.0.need']).toContain(
+      'Choose a need from the list',
+    );
+    expect(Object.keys(issuesByPath(communicationNeedsSchema, needs([{ kind: 'smoke-signals', need: 'other', detail: 'x' }])))).toContain('needs.0.kind');
+    expect(Object.keys(issuesByPath(communicationNeedsSchema, needs([{ kind: 'information-format', need: 'braille', extra: 1 }])))).toEqual(['needs.0']);
+  });
+
+  it('limits detail, notes and the number of needs', () => {
+    expect(issuesByPath(communicationNeedsSchema, needs([{ kind: 'information-format', need: 'braille', detail: 'x'.repeat(301) }]))).toEqual({
+      'needs.0.detail': ['Detail must be 300 characters or fewer'],
+    });
+    expect(issuesByPath(communicationNeedsSchema, needs([], 'x'.repeat(2001)))).toEqual({ notes: ['Notes must be 2000 characters or fewer'] });
+    const many = Array.from({ length: 21 }, (_, i) => ({ kind: 'information-format', need: 'other', detail: `format ${i}` }));
+    expect(issuesByPath(communicationNeedsSchema, needs(many))).toEqual({ needs: ['Record at most 20 needs'] });
+  });
+});
+
+describe('eligibility, contacts and preferences', () => {
+  it('eligibility groups are chosen once each', () => {
+    expect(eligibilitySchema.parse({ personId: personUuid, groups: ['chc', 'veterans'] })).toEqual({ personId: personUuid, groups: ['chc', 'veterans'] });
+    expect(eligibilitySchema.parse({ personId: personUuid, groups: [] }).groups).toEqual([]);
+    expect(issuesByPath(eligibilitySchema, { personId: personUuid, groups: ['chc', 'chc'] })).toEqual({ groups: ['Each group can be chosen once'] });
+    expect(Object.keys(issuesByPath(eligibilitySchema, { personId: personUuid, groups: [''] }))).toEqual(['groups.0']);
+  });
+
+  it('a new local group needs a name', () => {
+    expect(newEligibilityGroupSchema.parse({ label: ' Carers ' })).toEqual({ label: 'Carers' });
+    expect(issuesByPath(newEligibilityGroupSchema, { label: ' ' })).toEqual({ label: ['Enter the name of the group'] });
+    expect(newEligibilityGroupSchema.safeParse({ label: 'Carers', legalRight: true }).success).toBe(false);
+  });
+
+  it('a contact has a known role and a name; an id only when it is changed', () => {
+    const contact = { role: 'nominee', name: 'Ben Lee' };
+    expect(issuesByPath(personContactSchema, { personId: personUuid, contact: { ...contact, role: 'friend', name: ' ' } })).toEqual({
+      'contact.role': ['Choose who they are to the person'],
+      'contact.name': ['Enter their name'],
+    });
+    expect(personContactSchema.parse({ personId: personUuid, contact: { ...contact, id: staffUuid, mayReceivePlan: true } }).contact).toMatchObject({
+      id: staffUuid,
+      mayReceivePlan: true,
+    });
+    expect(Object.keys(issuesByPath(personContactSchema, { personId: personUuid, contact: { ...contact, id: 'contact-1' } }))).toEqual(['contact.id']);
+    expect(issuesByPath(removeContactSchema, { personId: personUuid, contactId: 'x' })).toEqual({ contactId: ['Contact not recognised'] });
+  });
+
+  it('preferences are a known key and a short list', () => {
+    expect(preferenceSchema.parse({ key: 'caseload.columns', value: ['name', 'postcode'] })).toEqual({ key: 'caseload.columns', value: ['name', 'postcode'] });
+    expect(Object.keys(issuesByPath(preferenceSchema, { key: 'theme', value: [] }))).toEqual(['key']);
+    expect(Object.keys(issuesByPath(preferenceSchema, { key: 'caseload.columns', value: Array.from({ length: 31 }, () => 'name') }))).toEqual(['value']);
+    expect(Object.keys(issuesByPath(preferenceSchema, { key: 'caseload.columns', value: 'name' }))).toEqual(['value']);
   });
 });
 
@@ -410,6 +715,20 @@ describe('contract', () => {
       'people.create': 'people:write',
       'people.get': 'people:read',
       'people.search': 'people:read',
+      'people.update': 'people:write',
+      'people.close': 'people:write',
+      'people.reopen': 'people:write',
+      'people.setCommunicationNeeds': 'people:write',
+      'people.setEligibility': 'people:write',
+      'people.saveContact': 'people:write',
+      'people.removeContact': 'people:write',
+      'people.timeline': 'people:read',
+      'eligibility.list': 'people:read',
+      // Adding a group changes the practice's settings: administrators only.
+      'eligibility.add': 'settings:manage',
+      'staff.directory': 'people:read',
+      'preferences.get': 'session',
+      'preferences.set': 'session',
       'staff.list': 'staff:manage',
       'staff.create': 'staff:manage',
       'staff.resetPassword': 'staff:manage',

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type PlanWellApp } from '../../src-main/app';
+import { seedDemoPractice, type DemoLogIns } from '../../src-main/demo/seed';
+
+describe('seedDemoPractice', () => {
+  let directory: string;
+  let logIns: DemoLogIns;
+  let app: PlanWellApp;
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'planwell-demo-seed-'));
+    logIns = await seedDemoPractice(directory, { people: 300, seed: 5 });
+    app = createApp({ dataDirectory: directory, idleCheckMilliseconds: 0 });
+  }, 60_000);
+  afterAll(async () => {
+    await app.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  function sqlite() {
+    const session = app.vault.currentSession();
+    if (!session) throw new Error('Expected a signed-in session');
+    return session.database.sqlite;
+  }
+
+  it('makes a link worker and a nurse who log in with the printed passwords, without a one-time password', async () => {
+    expect(logIns.staff.map((member) => member.roles)).toEqual([['link-worker'], ['nurse']]);
+    for (const member of logIns.staff) {
+      const result = await app.dispatch('auth.logIn', { username: member.username, password: member.password });
+      expect(result.ok).toBe(true);
+      const status = await app.dispatch('app.status', {});
+      expect(status).toMatchObject({ ok: true, value: { state: 'signed-in', mustChangePassword: false } });
+      expect((await app.dispatch('auth.logOut', {})).ok).toBe(true);
+    }
+  });
+
+  it('shares the people between the three, with eligibility, needs and closed records, in one import', async () => {
+    const result = await app.dispatch('auth.logIn', logIns.administrator);
+    expect(result.ok).toBe(true);
+    const db = sqlite();
+    const workers = db.prepare('SELECT staff_user.username, count(*) AS n FROM person JOIN staff_user ON staff_user.id = person.assigned_worker_id GROUP BY 1').all() as { username: string; n: number }[];
+    expect(workers.map((w) => w.username).sort()).toEqual(['demo.admin', 'jo.fletcher', 'sam.okoye']);
+    const count = (sql: string) => (db.prepare(sql).pluck().get() as number);
+    expect(count('SELECT count(*) FROM person')).toBe(300);
+    expect(count('SELECT count(*) FROM person WHERE assigned_worker_id IS NULL')).toBeGreaterThan(30);
+    expect(count("SELECT count(*) FROM person WHERE status = 'closed' AND closed_reason != '' AND closed_on != ''")).toBeGreaterThan(0);
+    expect(count('SELECT count(DISTINCT person_id) FROM communication_need')).toBeGreaterThan(10);
+    expect(count('SELECT count(*) FROM person_eligibility')).toBeGreaterThan(50);
+    expect(count("SELECT count(*) FROM audit_event WHERE channel = 'people.import'")).toBe(1);
+    const mine = await app.dispatch('people.search', { query: '', assignedTo: 'me', limit: 5 });
+    expect(mine).toMatchObject({ ok: true, value: { total: expect.any(Number) } });
+  });
+});
