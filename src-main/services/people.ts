@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
+import { sql, type Insertable, type SqlBool } from 'kysely';
 import type {
   ChannelOutput,
   ChannelParsedInput,
@@ -312,12 +312,11 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-const sortColumns = {
+const personSortColumns = {
   name: 'person.sort_name',
   dateOfBirth: 'person.date_of_birth',
   nhsNumber: 'person.nhs_number',
   postcode: 'person.postcode',
-  assignedWorker: 'staff_user.full_name',
   updatedAt: 'person.updated_at',
 } as const;
 
@@ -359,19 +358,23 @@ export async function searchPeople(
     query = query.where('person.id', 'in', db.selectFrom('person_eligibility').select('person_id').where('group_code', '=', code));
   }
   if (input.hasCommunicationNeeds !== undefined) {
-    const withNeeds: Expression<SqlBool> = sql<SqlBool>`EXISTS (SELECT 1 FROM communication_need WHERE communication_need.person_id = person.id)`;
-    query = query.where(input.hasCommunicationNeeds ? withNeeds : sql<SqlBool>`NOT ${withNeeds}`);
+    // IN, not EXISTS: the few people with needs drive the query, rather than a probe per person.
+    const withNeeds = db.selectFrom('communication_need').select('communication_need.person_id');
+    query = query.where('person.id', input.hasCommunicationNeeds ? 'in' : 'not in', withNeeds);
   }
 
   const direction = input.sort.direction === 'ascending' ? 'asc' : 'desc';
-  const [rows, count] = await Promise.all([
-    query
+  // The page's rows are found first from the indexes alone (rowids), then only those rows are read:
+  // skipping to a page far down the list then costs index steps, not row reads.
+  // Only a sort by worker needs the staff table; any other sort is answered from person's indexes.
+  const pageRowids = input.sort.column === 'assignedWorker'
+    ? query
       .leftJoin('staff_user', 'staff_user.id', 'person.assigned_worker_id')
-      .select([
-        'person.id', 'person.given_name', 'person.family_name', 'person.preferred_name', 'person.date_of_birth',
-        'person.nhs_number', 'person.postcode', 'person.status', 'staff_user.full_name as worker_name',
-      ])
-      .orderBy(sortColumns[input.sort.column], direction)
+      .select(sql<number>`person.rowid`.as('rid'))
+      .orderBy('staff_user.full_name', direction)
+    : query.select(sql<number>`person.rowid`.as('rid')).orderBy(personSortColumns[input.sort.column], direction);
+  const [page, count] = await Promise.all([
+    pageRowids
       .orderBy('person.sort_name', direction)
       .orderBy('person.id')
       .limit(input.limit)
@@ -379,6 +382,19 @@ export async function searchPeople(
       .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
+  const rowids = page.map((p) => p.rid);
+  const unordered = rowids.length === 0 ? [] : await db
+    .selectFrom('person')
+    .leftJoin('staff_user', 'staff_user.id', 'person.assigned_worker_id')
+    .select([
+      sql<number>`person.rowid`.as('rid'),
+      'person.id', 'person.given_name', 'person.family_name', 'person.preferred_name', 'person.date_of_birth',
+      'person.nhs_number', 'person.postcode', 'person.status', 'staff_user.full_name as worker_name',
+    ])
+    .where(sql<number>`person.rowid`, 'in', rowids)
+    .execute();
+  const byRowid = new Map(unordered.map((row) => [row.rid, row]));
+  const rows = rowids.map((rid) => byRowid.get(rid)).filter((row) => row !== undefined);
   const needs = rows.length === 0 ? [] : await db
     .selectFrom('communication_need')
     .select(['person_id', 'kind', 'need', 'detail'])

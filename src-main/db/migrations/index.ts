@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as initial from './0001-initial';
 import * as staffAuditDrafts from './0002-staff-audit-drafts';
 import * as personRecord from './0003-person-record';
+import * as caseloadIndexes from './0004-caseload-indexes';
 
 /**
  * Every migration, in order. A static list because bundling removes folders; the name's number
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-staff-audit-drafts': staffAuditDrafts,
   '0003-person-record': personRecord,
+  '0004-caseload-indexes': caseloadIndexes,
 };
