@@ -43,6 +43,8 @@ export interface PersonTable {
   closed_reason: Generated<string>;
   closed_on: Generated<string>;
   assigned_worker_id: string | null;
+  /** The assigned worker's name, for sorting; kept by triggers (migration 0004). */
+  worker_sort: Generated<string>;
   sharing_preferences: Generated<string>;
   communication_notes: Generated<string>;
   created_at: string;

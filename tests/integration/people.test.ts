@@ -360,7 +360,7 @@ describe('searching a caseload, checked against a brute-force filter over the sa
         (x, y) =>
           direction * compare(sortKeys[sort.column](x), sortKeys[sort.column](y)) ||
           direction * compare(sortName(x), sortName(y)) ||
-          compare(x.id, y.id),
+          direction * compare(x.id, y.id),
       );
   }
 
