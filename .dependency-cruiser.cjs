@@ -13,10 +13,10 @@ module.exports = {
   forbidden: [
     {
       name: 'shared-is-pure',
-      comment: 'src-shared runs in both worlds: only itself and zod.',
+      comment: 'src-shared runs in both worlds: only itself, zod and diff (pure libraries, no I/O).',
       severity: 'error',
       from: { path: '^src-shared/' },
-      to: { pathNot: ['^src-shared/', '(^|/)node_modules/zod/'] },
+      to: { pathNot: ['^src-shared/', '(^|/)node_modules/(zod|diff)/'] },
     },
     {
       name: 'renderer-has-no-node',

@@ -113,6 +113,38 @@ export interface StaffPreferenceTable {
   value_json: string;
 }
 
+export interface CarePlanTable {
+  id: string;
+  person_id: string;
+  version: number;
+  status: string;
+  guide_code: string;
+  content_json: string;
+  review_date: Generated<string>;
+  record_json: string | null;
+  agreed_by: string | null;
+  representative_name: string | null;
+  agreement_method: string | null;
+  agreed_on: string | null;
+  agreed_by_user_id: string | null;
+  agreement_recorded_at: string | null;
+  superseded_at: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  row_version: Generated<number>;
+}
+
+export interface ConversationGuideTable {
+  code: string;
+  name: string;
+  description: Generated<string>;
+  built_in: Generated<number>;
+  steps_json: string;
+  sort_order: number;
+}
+
 export interface DatabaseSchema {
   practice_setting: PracticeSettingTable;
   staff_user: StaffUserTable;
@@ -125,4 +157,6 @@ export interface DatabaseSchema {
   person_eligibility: PersonEligibilityTable;
   communication_need: CommunicationNeedTable;
   staff_preference: StaffPreferenceTable;
+  care_plan: CarePlanTable;
+  conversation_guide: ConversationGuideTable;
 }

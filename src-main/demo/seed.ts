@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { createApp, type PlanWellApp } from '../app';
+import type { AppDatabase } from '../db/database';
 import { systemClock } from '../clock';
 import { insertPeople } from '../services/people-import';
-import type { ChannelInput, ChannelName, ChannelOutput, Role } from '../../src-shared/contract';
+import { agreementMethods, type ChannelInput, type ChannelName, type ChannelOutput, type Role } from '../../src-shared/contract';
+import { isoDateInLondon } from '../../src-shared/format';
 import type { Result } from '../../src-shared/result';
 import { syntheticPeople } from './synthetic-people';
+import { syntheticPlanContent } from './synthetic-plans';
 import { syntheticRecordParts } from './synthetic-records';
 
 export const demoPractice = {
@@ -36,7 +40,8 @@ export interface DemoLogIns {
  * Sets up a fresh demo practice in `dataDirectory` (which must not hold a practice yet) through
  * the same dispatcher the app uses: the administrator, a link worker and a nurse with known
  * passwords, and synthetic people (assigned among the three, with eligibility, accessible-
- * information needs and some closed records) in one transaction; then logs out. Every NHS number
+ * information needs and some closed records) in one transaction, care and support plans for some
+ * of them; then logs out. Every NHS number
  * is from the 999 test range. Returns everyone's log-in.
  */
 export async function seedDemoPractice(dataDirectory: string, options: { people: number; seed: number }): Promise<DemoLogIns> {
@@ -72,6 +77,7 @@ export async function seedDemoPractice(dataDirectory: string, options: { people:
     if (!session) throw new Error('Could not seed the demo practice: nobody is signed in after set-up');
     const people = syntheticPeople(options.people, options.seed, { workerIds: [session.user.id, ...workerIds] });
     await insertPeople({ db: session.database.db, user: session.user, clock: systemClock }, people, syntheticRecordParts(people, options.seed));
+    await seedPlans(app, session.database.db, options.seed);
     expectOk('log out', await call(app, 'auth.logOut', {}));
 
     // Each member replaces their one-time password with the demo's, as they would at first log-in.
@@ -86,6 +92,32 @@ export async function seedDemoPractice(dataDirectory: string, options: { people:
     staff: demoStaff.map((member) => ({ ...member })),
   };
 }
+
+/**
+ * Care and support plans for some of the first people by name, through the plan channels: most
+ * agreed, every third of those with a second version in draft, every fifth only a draft.
+ */
+async function seedPlans(app: PlanWellApp, db: AppDatabase, seed: number): Promise<void> {
+  const people = await db.selectFrom('person').select('id').where('status', '=', 'active').orderBy('sort_name').orderBy('id').limit(demoPlanCount).execute();
+  const today = isoDateInLondon(new Date());
+  for (const [index, person] of people.entries()) {
+    const content = syntheticPlanContent(index, seed, today, randomUUID);
+    const draft = expectOk('start a plan', await call(app, 'plans.startDraft', { personId: person.id, guideCode: 'what-matters' }));
+    const saved = expectOk('write a plan', await call(app, 'plans.saveDraft', { planId: draft.id, rowVersion: draft.rowVersion, content }));
+    if (index % 5 === 4) continue;
+    expectOk('agree a plan', await call(app, 'plans.agree', {
+      planId: saved.id, rowVersion: saved.rowVersion, agreedBy: 'person', method: agreementMethods[index % agreementMethods.length]!, agreedOn: today,
+    }));
+    if (index % 3 !== 0) continue;
+    const next = expectOk('start a new version', await call(app, 'plans.startDraft', { personId: person.id, guideCode: 'review' }));
+    const [firstGoal, ...otherGoals] = next.content.goals;
+    const changed = firstGoal ? [{ ...firstGoal, howWeWillKnow: `${firstGoal.howWeWillKnow}, and I feel more confident` }, ...otherGoals] : otherGoals;
+    expectOk('change the new version', await call(app, 'plans.saveDraft', { planId: next.id, rowVersion: next.rowVersion, content: { ...next.content, goals: changed } }));
+  }
+}
+
+/** How many demo people have a plan: enough to show every state, few enough to seed quickly. */
+const demoPlanCount = 60;
 
 async function replaceOneTimePassword(app: PlanWellApp, member: (typeof demoStaff)[number], oneTimePassword: string): Promise<void> {
   expectOk(`log in as ${member.username}`, await call(app, 'auth.logIn', { username: member.username, password: oneTimePassword }));

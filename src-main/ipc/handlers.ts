@@ -2,6 +2,7 @@ import * as audit from '../services/audit';
 import * as auth from '../services/auth';
 import * as people from '../services/people';
 import * as peopleCsvImport from '../services/people-csv-import';
+import * as plans from '../services/plans';
 import type { VaultDependencies } from '../services/session-dependencies';
 import * as settings from '../services/settings';
 import * as staff from '../services/staff';
@@ -59,4 +60,12 @@ export const handlers: Handlers<HandlerContext> = {
   'preferences.set': (input, c) => people.setPreference(c.signedIn(), input),
   'people.importPreview': (input, c) => peopleCsvImport.previewImport(c.signedIn(), input),
   'people.importCommit': (input, c) => peopleCsvImport.commitImport(c.signedIn(), input),
+  'plans.list': (input, c) => plans.listPlans(c.signedIn(), input),
+  'plans.get': (input, c) => plans.getPlan(c.signedIn(), input),
+  'plans.startDraft': (input, c) => plans.startPlanDraft(c.signedIn(), input),
+  'plans.saveDraft': (input, c) => plans.savePlanDraft(c.signedIn(), input),
+  'plans.discardDraft': (input, c) => plans.discardPlanDraft(c.signedIn(), input),
+  'plans.agree': (input, c) => plans.agreePlan(c.signedIn(), input),
+  'guides.list': (_input, c) => plans.listGuides(c.signedIn()),
+  'guides.add': (input, c) => plans.addGuide(c.signedIn(), input),
 };

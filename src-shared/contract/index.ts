@@ -3,6 +3,7 @@ import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { importChannels } from './import';
 import { peopleChannels } from './people';
+import { plansChannels } from './plans';
 import { settingsChannels } from './settings';
 import { staffChannels } from './staff';
 import type { ChannelDefinition } from './channel';
@@ -15,6 +16,7 @@ export const contract = {
   ...auditChannels,
   ...peopleChannels,
   ...importChannels,
+  ...plansChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -37,5 +39,6 @@ export * from './auth';
 export * from './import';
 export * from './permissions';
 export * from './people';
+export * from './plans';
 export * from './settings';
 export * from './staff';

@@ -18,11 +18,16 @@ export const settingsSchema = z.strictObject({
 });
 export type SettingsInput = z.input<typeof settingsSchema>;
 
-/** A form's unsaved input, kept when PlanWell locks. Flat values, and never large. */
+/**
+ * A form's unsaved input, autosaved as it is typed and kept when PlanWell locks or closes. Any
+ * JSON (a plan's goals are lists of objects), bounded in size.
+ */
 export const draftKeySchema = z.string().min(1).max(200).regex(/^[a-z0-9:._-]+$/i, 'Not a draft name');
+export const maxDraftCharacters = 500_000;
 const draftValuesSchema = z
-  .record(z.string().max(100), z.union([z.string().max(20_000), z.number(), z.boolean(), z.null(), z.array(z.string().max(200)).max(50)]))
-  .refine((values) => Object.keys(values).length <= 200, 'The draft has too many fields');
+  .record(z.string().max(100), z.json())
+  .refine((values) => Object.keys(values).length <= 200, 'The draft has too many fields')
+  .refine((values) => JSON.stringify(values).length <= maxDraftCharacters, 'The draft is too large to keep');
 export type DraftValues = z.infer<typeof draftValuesSchema>;
 
 export const settingsChannels = {

@@ -51,5 +51,21 @@ describe('seedDemoPractice', () => {
     expect(count("SELECT count(*) FROM audit_event WHERE channel = 'people.import'")).toBe(1);
     const mine = await app.dispatch('people.search', { query: '', assignedTo: 'me', limit: 5 });
     expect(mine).toMatchObject({ ok: true, value: { total: expect.any(Number) } });
+    await app.dispatch('auth.logOut', {});
+  });
+
+  it('gives sixty people a plan through the plan channels: agreed, agreed with a second version in draft, or only a draft', async () => {
+    expect((await app.dispatch('auth.logIn', logIns.administrator)).ok).toBe(true);
+    const states = sqlite()
+      .prepare(`SELECT group_concat(status, ',') AS states FROM (SELECT person_id, status FROM care_plan ORDER BY person_id, version) GROUP BY person_id`)
+      .pluck()
+      .all() as string[];
+    expect(states).toHaveLength(60);
+    const tally = Object.fromEntries(['agreed', 'agreed,draft', 'draft'].map((kind) => [kind, states.filter((s) => s === kind).length]));
+    expect(tally).toEqual({ agreed: 32, 'agreed,draft': 16, draft: 12 });
+    const count = (sql: string) => (sqlite().prepare(sql).pluck().get() as number);
+    // Agreed versions passed the agreement rules: something that matters, a goal, a future review.
+    expect(count("SELECT count(*) FROM care_plan WHERE status = 'agreed' AND (review_date <= date('now') OR agreed_on IS NULL)")).toBe(0);
+    expect(count("SELECT count(*) FROM audit_event WHERE channel = 'plans.agree'")).toBe(48);
   });
 });

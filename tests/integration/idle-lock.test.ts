@@ -162,13 +162,12 @@ describe('drafts kept through a lock', () => {
     expect(await callOk(app, 'drafts.get', { key })).toBeNull();
   });
 
-  it('refuses a draft that is not flat, small values', async () => {
+  it('refuses a badly named, too large or too wide draft, and keeps nothing of it', async () => {
     const { app, dataDirectory } = await practiceWithClock(new RecordingClock(), 'lena.link');
     const before = practiceState(app, dataDirectory);
     for (const input of [
       { key: 'has spaces', values: {} },
-      { key, values: { nested: { deep: 'no' } } },
-      { key, values: { long: 'x'.repeat(20_001) } },
+      { key, values: { long: 'x'.repeat(500_001) } },
       { key, values: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`field${i}`, i])) },
     ]) {
       expect(await callError(app, 'drafts.save', input), JSON.stringify(input).slice(0, 60)).toMatchObject({ code: 'INVALID_INPUT' });

@@ -71,6 +71,14 @@ const answerWhenAllowed: Record<ChannelName, 'ok' | ErrorCode> = {
   'preferences.set': 'ok',
   'people.importPreview': 'ok',
   'people.importCommit': 'CONFLICT',
+  'plans.list': 'NOT_FOUND',
+  'plans.get': 'NOT_FOUND',
+  'plans.startDraft': 'NOT_FOUND',
+  'plans.saveDraft': 'NOT_FOUND',
+  'plans.discardDraft': 'NOT_FOUND',
+  'plans.agree': 'NOT_FOUND',
+  'guides.list': 'ok',
+  'guides.add': 'ok',
 };
 
 /** Channels that end the session: called last, on purpose, not with the others. */

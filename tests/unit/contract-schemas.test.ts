@@ -7,6 +7,7 @@ import {
   contract,
   createPracticeSchema,
   draftKeySchema,
+  maxDraftCharacters,
   newStaffSchema,
   settingsChannels,
   settingsSchema,
@@ -654,13 +655,14 @@ describe('drafts', () => {
     for (const key of ['', 'has space', '../etc/passwd', 'x'.repeat(201)]) expect(draftKeySchema.safeParse(key).success, key).toBe(false);
   });
 
-  it('hold flat, small values only', () => {
-    const values = { text: 'x'.repeat(20_000), count: 3, ticked: true, empty: null, chosen: ['a', 'b'] };
+  it('hold any JSON a form holds (a plan’s goals are lists of objects), up to 200 fields and 500,000 characters', () => {
+    const values = { text: 'x'.repeat(20_000), count: 3, ticked: true, empty: null, chosen: ['a', 'b'], goals: [{ id: 'g1', outcome: 'Walk', steps: ['one'] }] };
     expect(save.parse({ key: 'form', values })).toEqual({ key: 'form', values });
+    expect(save.safeParse({ key: 'form', values: { text: 'x'.repeat(maxDraftCharacters - 20) } }).success).toBe(true);
     for (const bad of [
-      { nested: { a: 1 } },
-      { text: 'x'.repeat(20_001) },
-      { list: Array.from({ length: 51 }, () => 'a') },
+      { text: 'x'.repeat(maxDraftCharacters) },
+      { notJson: undefined },
+      { when: new Date() },
       Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`f${i}`, i])),
     ]) {
       expect(save.safeParse({ key: 'form', values: bad }).success).toBe(false);
@@ -668,6 +670,7 @@ describe('drafts', () => {
     expect(issuesByPath(save, { key: 'form', values: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`f${i}`, i])) })).toEqual({
       values: ['The draft has too many fields'],
     });
+    expect(issuesByPath(save, { key: 'form', values: { text: 'x'.repeat(maxDraftCharacters) } })).toEqual({ values: ['The draft is too large to keep'] });
   });
 });
 

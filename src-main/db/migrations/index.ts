@@ -3,6 +3,7 @@ import * as initial from './0001-initial';
 import * as staffAuditDrafts from './0002-staff-audit-drafts';
 import * as personRecord from './0003-person-record';
 import * as caseloadIndexes from './0004-caseload-indexes';
+import * as carePlans from './0005-care-plans';
 
 /**
  * Every migration, in order. A static list because bundling removes folders; the name's number
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-staff-audit-drafts': staffAuditDrafts,
   '0003-person-record': personRecord,
   '0004-caseload-indexes': caseloadIndexes,
+  '0005-care-plans': carePlans,
 };
