@@ -129,6 +129,7 @@ export interface CarePlanTable {
   agreed_by_user_id: string | null;
   agreement_recorded_at: string | null;
   superseded_at: string | null;
+  budget_json: Generated<string | null>;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -142,6 +143,40 @@ export interface ConversationGuideTable {
   description: Generated<string>;
   built_in: Generated<number>;
   steps_json: string;
+  sort_order: number;
+}
+
+export interface BudgetSpendTable {
+  id: string;
+  person_id: string;
+  plan_id: string;
+  item_id: string;
+  spent_on: string;
+  amount_pence: number;
+  payee: string;
+  reference: Generated<string>;
+  receipt: Buffer | null;
+  receipt_name: string | null;
+  receipt_type: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface BudgetMonitoringTable {
+  id: string;
+  person_id: string;
+  plan_id: string;
+  checked_on: string;
+  notes: Generated<string>;
+  created_at: string;
+  created_by: string;
+}
+
+export interface SpendingRestrictionTable {
+  code: string;
+  label: string;
+  keywords_json: string;
+  active: Generated<number>;
   sort_order: number;
 }
 
@@ -159,4 +194,7 @@ export interface DatabaseSchema {
   staff_preference: StaffPreferenceTable;
   care_plan: CarePlanTable;
   conversation_guide: ConversationGuideTable;
+  budget_spend: BudgetSpendTable;
+  budget_monitoring: BudgetMonitoringTable;
+  spending_restriction: SpendingRestrictionTable;
 }

@@ -1,5 +1,6 @@
 import * as audit from '../services/audit';
 import * as auth from '../services/auth';
+import * as budgets from '../services/budgets';
 import * as people from '../services/people';
 import * as peopleCsvImport from '../services/people-csv-import';
 import * as plans from '../services/plans';
@@ -68,4 +69,11 @@ export const handlers: Handlers<HandlerContext> = {
   'plans.agree': (input, c) => plans.agreePlan(c.signedIn(), input),
   'guides.list': (_input, c) => plans.listGuides(c.signedIn()),
   'guides.add': (input, c) => plans.addGuide(c.signedIn(), input),
+  'plans.saveBudget': (input, c) => budgets.saveBudget(c.signedIn(), input),
+  'budgets.summary': (input, c) => budgets.budgetSummary(c.signedIn(), input),
+  'budgets.recordSpend': (input, c) => budgets.recordSpend(c.signedIn(), input),
+  'budgets.receipt': (input, c) => budgets.getReceipt(c.signedIn(), input),
+  'budgets.recordMonitoring': (input, c) => budgets.recordMonitoring(c.signedIn(), input),
+  'restrictions.list': (_input, c) => budgets.listRestrictions(c.signedIn()),
+  'restrictions.save': (input, c) => budgets.saveRestriction(c.signedIn(), input),
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import {
+  budgetSchema,
   contactRoleLabels,
   planContentSchema,
   type AgreedForPersonBy,
@@ -15,13 +16,16 @@ import {
   type PlanVersionSummary,
 } from '../../src-shared/contract';
 import { describeCommunicationNeed } from '../../src-shared/domain/accessible-information';
+import { budgetAgreementProblems } from '../../src-shared/domain/budget-costs';
 import { planAgreementProblems } from '../../src-shared/domain/plan-difference';
 import { foldForSearch } from '../../src-shared/domain/search-text';
 import { isoDateInLondon } from '../../src-shared/format';
 import { recordAudit } from '../audit/trail';
 import type { AppDatabase } from '../db/database';
 import { AppError, conflict, notFound } from '../ipc/errors';
+import { readRestrictions } from './budgets';
 import { loadPerson } from './people';
+import { requireDraft } from './plan-drafts';
 import type { SessionDependencies } from './session-dependencies';
 
 /**
@@ -29,12 +33,6 @@ import type { SessionDependencies } from './session-dependencies';
  * never edited (changing it starts a new draft from it); agreeing a draft supersedes the version
  * agreed before. The audit trail records each step, never the plan's words.
  */
-
-const staleVersion = () =>
-  conflict('Someone else has changed this plan since you opened it. Reload it to see their changes, then make yours again.');
-
-const agreedIsFinal = () =>
-  conflict('This version of the plan has been agreed and cannot be changed. Start a new draft from it to make changes.');
 
 function recordDetailsOf(person: Awaited<ReturnType<typeof loadPerson>>): PlanRecordDetails {
   return {
@@ -65,6 +63,7 @@ async function loadPlan(db: AppDatabase, planId: string): Promise<CarePlan> {
     status: row.status as PlanStatus,
     guideCode: row.guide_code,
     content: planContentSchema.parse(JSON.parse(row.content_json)),
+    budget: row.budget_json ? budgetSchema.parse(JSON.parse(row.budget_json)) : null,
     reviewDate: row.review_date,
     recordDetails,
     agreement: row.agreed_on
@@ -129,7 +128,7 @@ export async function startPlanDraft({ db, user, clock }: SessionDependencies, i
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const agreed = await trx.selectFrom('care_plan').select(['content_json']).where('person_id', '=', input.personId).where('status', '=', 'agreed').executeTakeFirst();
+    const agreed = await trx.selectFrom('care_plan').select(['content_json', 'budget_json']).where('person_id', '=', input.personId).where('status', '=', 'agreed').executeTakeFirst();
     // A new version starts from what was agreed, keeping each goal's id so differences match them;
     // the conversation notes belonged to the last conversation and are not carried over.
     const content: PlanContent = agreed ? { ...planContentSchema.parse(JSON.parse(agreed.content_json)), notes: [] } : planContentSchema.parse({});
@@ -140,6 +139,8 @@ export async function startPlanDraft({ db, user, clock }: SessionDependencies, i
       .insertInto('care_plan')
       .values({
         id, person_id: input.personId, version, status: 'draft', guide_code: input.guideCode, content_json: JSON.stringify(content), review_date: content.reviewDate,
+        // The budget carries over with the plan, item ids and all, so spending stays matched to items.
+        budget_json: agreed?.budget_json ?? null,
         created_at: timestamp, created_by: user.id, updated_at: timestamp, updated_by: user.id,
       })
       .execute();
@@ -151,23 +152,22 @@ export async function startPlanDraft({ db, user, clock }: SessionDependencies, i
   });
 }
 
-/** The draft row, refusing anything that is not the same draft the caller last saw. */
-async function requireDraft(trx: AppDatabase, planId: string, rowVersion: number) {
-  const row = await trx.selectFrom('care_plan').select(['person_id', 'version', 'status', 'row_version']).where('id', '=', planId).executeTakeFirst();
-  if (!row) throw notFound('That plan is not in PlanWell.');
-  if (row.status !== 'draft') throw agreedIsFinal();
-  if (row.row_version !== rowVersion) throw staleVersion();
-  return row;
-}
-
 export async function savePlanDraft({ db, user, clock }: SessionDependencies, input: ChannelParsedInput<'plans.saveDraft'>): Promise<CarePlan> {
   return db.transaction().execute(async (trx) => {
     const row = await requireDraft(trx, input.planId, input.rowVersion);
     const ids = [...input.content.goals, ...input.content.actions, ...input.content.risks, ...input.content.notes].map((item) => item.id);
     if (new Set(ids).size !== ids.length) throw new AppError('INVALID_INPUT', 'Each goal, action, risk and note must be listed once.');
+    // Support stops pointing at a goal the plan no longer has.
+    const current = await trx.selectFrom('care_plan').select('budget_json').where('id', '=', input.planId).executeTakeFirstOrThrow();
+    let budgetJson = current.budget_json;
+    if (budgetJson) {
+      const goalIds = new Set(input.content.goals.map((goal) => goal.id));
+      const budget = budgetSchema.parse(JSON.parse(budgetJson));
+      budgetJson = JSON.stringify({ ...budget, items: budget.items.map((item) => ({ ...item, goalIds: item.goalIds.filter((id) => goalIds.has(id)) })) });
+    }
     await trx
       .updateTable('care_plan')
-      .set({ content_json: JSON.stringify(input.content), review_date: input.content.reviewDate, updated_at: clock.now().toISOString(), updated_by: user.id, row_version: sql`row_version + 1` })
+      .set({ content_json: JSON.stringify(input.content), budget_json: budgetJson, review_date: input.content.reviewDate, updated_at: clock.now().toISOString(), updated_by: user.id, row_version: sql`row_version + 1` })
       .where('id', '=', input.planId)
       .execute();
     await recordAudit(trx, clock, { user, action: 'update', channel: 'plans.saveDraft', personId: row.person_id, detail: `Saved draft plan version ${row.version}` });
@@ -187,9 +187,11 @@ export async function discardPlanDraft({ db, user, clock }: SessionDependencies,
 export async function agreePlan({ db, user, clock }: SessionDependencies, input: ChannelParsedInput<'plans.agree'>): Promise<CarePlan> {
   return db.transaction().execute(async (trx) => {
     const row = await requireDraft(trx, input.planId, input.rowVersion);
-    const current = await trx.selectFrom('care_plan').select('content_json').where('id', '=', input.planId).executeTakeFirstOrThrow();
+    const current = await trx.selectFrom('care_plan').select(['content_json', 'budget_json']).where('id', '=', input.planId).executeTakeFirstOrThrow();
     const content = planContentSchema.parse(JSON.parse(current.content_json));
-    const problems = planAgreementProblems(content, isoDateInLondon(clock.now()));
+    // Agreeing the plan agrees its budget: a flagged item needs its justification first.
+    const budgetProblems = current.budget_json ? budgetAgreementProblems(budgetSchema.parse(JSON.parse(current.budget_json)), await readRestrictions(trx)) : [];
+    const problems = [...planAgreementProblems(content, isoDateInLondon(clock.now())), ...budgetProblems];
     if (problems.length > 0) {
       throw new AppError('INVALID_INPUT', `The plan is not ready to agree: ${problems.map((p) => p.message.charAt(0).toLowerCase() + p.message.slice(1)).join('; ')}.`, problems);
     }

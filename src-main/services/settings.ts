@@ -1,5 +1,6 @@
 import {
   defaultIdleLockMinutes,
+  defaultUnspentAlertMonths,
   type ChannelParsedInput,
   type DraftValues,
   type PracticeSettings,
@@ -18,27 +19,34 @@ export async function readIdleLockMinutes(db: AppDatabase): Promise<number> {
   return Number.isInteger(minutes) && minutes >= 1 && minutes <= 60 ? minutes : defaultIdleLockMinutes;
 }
 
+export async function readUnspentAlertMonths(db: AppDatabase): Promise<number> {
+  const months = Number(await readSetting(db, 'unspent_alert_months'));
+  return Number.isInteger(months) && months >= 1 && months <= 12 ? months : defaultUnspentAlertMonths;
+}
+
 export async function getSettings({ db }: SessionDependencies): Promise<PracticeSettings> {
   return {
     practiceName: (await readSetting(db, 'practice_name')) ?? '',
     odsCode: (await readSetting(db, 'ods_code')) ?? '',
     idleLockMinutes: await readIdleLockMinutes(db),
+    unspentAlertMonths: await readUnspentAlertMonths(db),
   };
 }
 
 export async function updateSettings(deps: SessionDependencies, input: ChannelParsedInput<'settings.update'>): Promise<PracticeSettings> {
   const { db, clock, user } = deps;
   const before = await readIdleLockMinutes(db);
+  const unspentBefore = await readUnspentAlertMonths(db);
+  const write = (trx: AppDatabase, key: string, value: number) =>
+    trx.insertInto('practice_setting').values({ key, value: String(value) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(value) })).execute();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('practice_setting')
-      .values({ key: 'idle_lock_minutes', value: String(input.idleLockMinutes) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(input.idleLockMinutes) }))
-      .execute();
-    await recordAudit(trx, clock, {
-      user, action: 'settings', channel: 'settings.update',
-      detail: `Automatic lock changed from ${before} to ${input.idleLockMinutes} minutes`,
-    });
+    await write(trx, 'idle_lock_minutes', input.idleLockMinutes);
+    const changes = [`Automatic lock changed from ${before} to ${input.idleLockMinutes} minutes`];
+    if (input.unspentAlertMonths !== undefined) {
+      await write(trx, 'unspent_alert_months', input.unspentAlertMonths);
+      changes.push(`unspent budget alert changed from ${unspentBefore} to ${input.unspentAlertMonths} months`);
+    }
+    await recordAudit(trx, clock, { user, action: 'settings', channel: 'settings.update', detail: changes.join('; ') });
   });
   return getSettings(deps);
 }

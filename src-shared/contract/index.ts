@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditChannels } from './audit';
+import { budgetsChannels } from './budgets';
 import { authChannels } from './auth';
 import { importChannels } from './import';
 import { peopleChannels } from './people';
@@ -17,6 +18,7 @@ export const contract = {
   ...peopleChannels,
   ...importChannels,
   ...plansChannels,
+  ...budgetsChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -36,6 +38,7 @@ export function isChannelName(name: unknown): name is ChannelName {
 export type { ChannelDefinition, Permission } from './channel';
 export * from './audit';
 export * from './auth';
+export * from './budgets';
 export * from './import';
 export * from './permissions';
 export * from './people';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateInLondon } from '../format';
+import type { Budget } from './budgets';
 import { channel } from './channel';
 
 /**
@@ -150,6 +151,8 @@ export interface CarePlan extends PlanVersionSummary {
   personId: string;
   guideCode: string;
   content: PlanContent;
+  /** The personal health budget agreed with this version, if there is one. */
+  budget: Budget | null;
   agreement: PlanAgreement | null;
   recordDetails: PlanRecordDetails;
   createdAt: string;

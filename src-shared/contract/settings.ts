@@ -5,9 +5,12 @@ export interface PracticeSettings {
   practiceName: string;
   odsCode: string;
   idleLockMinutes: number;
+  /** Unspent budget beyond this many months of planned spending raises an alert (a review trigger). */
+  unspentAlertMonths: number;
 }
 
 export const defaultIdleLockMinutes = 10;
+export const defaultUnspentAlertMonths = 3;
 
 export const settingsSchema = z.strictObject({
   idleLockMinutes: z
@@ -15,6 +18,13 @@ export const settingsSchema = z.strictObject({
     .int('Enter a whole number of minutes')
     .min(1, 'PlanWell must lock after at least 1 minute')
     .max(60, 'PlanWell must lock after 60 minutes or fewer, to keep unattended screens safe'),
+  /** Left out, it stays as it is. */
+  unspentAlertMonths: z
+    .number('Enter a number of months')
+    .int('Enter a whole number of months')
+    .min(1, 'The unspent money alert must be at least 1 month of planned spending')
+    .max(12, 'The unspent money alert must be 12 months of planned spending or fewer')
+    .optional(),
 });
 export type SettingsInput = z.input<typeof settingsSchema>;
 

@@ -79,6 +79,13 @@ const answerWhenAllowed: Record<ChannelName, 'ok' | ErrorCode> = {
   'plans.agree': 'NOT_FOUND',
   'guides.list': 'ok',
   'guides.add': 'ok',
+  'plans.saveBudget': 'NOT_FOUND',
+  'budgets.summary': 'NOT_FOUND',
+  'budgets.recordSpend': 'NOT_FOUND',
+  'budgets.receipt': 'NOT_FOUND',
+  'budgets.recordMonitoring': 'NOT_FOUND',
+  'restrictions.list': 'ok',
+  'restrictions.save': 'ok',
 };
 
 /** Channels that end the session: called last, on purpose, not with the others. */

@@ -4,6 +4,7 @@ import * as staffAuditDrafts from './0002-staff-audit-drafts';
 import * as personRecord from './0003-person-record';
 import * as caseloadIndexes from './0004-caseload-indexes';
 import * as carePlans from './0005-care-plans';
+import * as budgets from './0006-budgets';
 
 /**
  * Every migration, in order. A static list because bundling removes folders; the name's number
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-person-record': personRecord,
   '0004-caseload-indexes': caseloadIndexes,
   '0005-care-plans': carePlans,
+  '0006-budgets': budgets,
 };
