@@ -10,6 +10,7 @@
  *   d. The audit trail at 1,000,000 events: audit.list's queries (page + count) and verify's walk.
  *   e. Caseload search at 1,000 and 100,000 people: searchPeople over a realistic query mix.
  *   f. The caseload in the preview host, in Chromium: first screen, and the rows in the page.
+ *   g. Personal health budgets: totals, and the budget page's query with 1 vs 5 years of spending.
  *
  * `npm run bench -- --only e,f` runs some sections only (letters as above).
  */
@@ -33,6 +34,7 @@ import { createPerson, newPersonRow, searchPeople } from '../../src-main/service
 import type { VaultDependencies } from '../../src-main/services/session-dependencies';
 import { insertPeople } from '../../src-main/services/people-import';
 import { searchPeopleSchema } from '../../src-shared/contract/people';
+import { budgetQueries } from './budgets';
 import { caseloadInPreview, caseloadSearch, seedCaseloadPractices } from './caseload';
 import { count, median, ms, percentile, ratio, table, time } from './report';
 
@@ -470,7 +472,7 @@ async function auditAtScale(directory: string): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string', default: 'a,b,c,d,e,f' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string', default: 'a,b,c,d,e,f,g' } } });
   const only = new Set(values.only.split(',').map((section) => section.trim().toLowerCase()));
   const cpu = cpus();
   console.log(`PlanWell benchmarks, ${new Date().toISOString()}`);
@@ -483,6 +485,7 @@ async function main(): Promise<void> {
       ['b', () => logInTimes(directory)],
       ['c', () => auditCost(directory)],
       ['d', () => auditAtScale(directory)],
+      ['g', () => budgetQueries(directory)],
     ];
     for (const [name, run] of sections) {
       if (!only.has(name)) continue;
