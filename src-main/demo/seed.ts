@@ -7,7 +7,7 @@ import { agreementMethods, type ChannelInput, type ChannelName, type ChannelOutp
 import { isoDateInLondon } from '../../src-shared/format';
 import type { Result } from '../../src-shared/result';
 import { syntheticPeople } from './synthetic-people';
-import { syntheticPlanContent } from './synthetic-plans';
+import { syntheticBudget, syntheticPlanContent } from './synthetic-plans';
 import { syntheticRecordParts } from './synthetic-records';
 
 export const demoPractice = {
@@ -105,9 +105,20 @@ async function seedPlans(app: PlanWellApp, db: AppDatabase, seed: number): Promi
     const draft = expectOk('start a plan', await call(app, 'plans.startDraft', { personId: person.id, guideCode: 'what-matters' }));
     const saved = expectOk('write a plan', await call(app, 'plans.saveDraft', { planId: draft.id, rowVersion: draft.rowVersion, content }));
     if (index % 5 === 4) continue;
+    // Every fourth agreed plan comes with a personal health budget, and a few payments from it.
+    const budget = index % 4 === 0 ? syntheticBudget(index, seed, saved.content.goals.map((goal) => goal.id), today, randomUUID) : null;
+    const rowVersion = budget
+      ? expectOk('cost the support', await call(app, 'plans.saveBudget', { planId: saved.id, rowVersion: saved.rowVersion, budget })).rowVersion
+      : saved.rowVersion;
     expectOk('agree a plan', await call(app, 'plans.agree', {
-      planId: saved.id, rowVersion: saved.rowVersion, agreedBy: 'person', method: agreementMethods[index % agreementMethods.length]!, agreedOn: today,
+      planId: saved.id, rowVersion, agreedBy: 'person', method: agreementMethods[index % agreementMethods.length]!, agreedOn: today,
     }));
+    for (const [week, item] of (budget?.items ?? []).flatMap((item) => [0, 1, 2, 3].map((week) => [week, item] as const))) {
+      const spentOn = new Date(Date.parse(`${budget?.periodStart ?? today}T12:00:00Z`) + week * 14 * 86_400_000).toISOString().slice(0, 10);
+      if (item.cost.kind === 'one-off' && week > 0) continue;
+      const amountPence = item.cost.kind === 'one-off' ? item.cost.amountPence : Math.round((item.cost.unitCostPence * item.cost.quantityHundredths) / 100);
+      expectOk('record a payment', await call(app, 'budgets.recordSpend', { personId: person.id, itemId: item.id, spentOn, amountPence, payee: item.provider ?? 'Provider' }));
+    }
     if (index % 3 !== 0) continue;
     const next = expectOk('start a new version', await call(app, 'plans.startDraft', { personId: person.id, guideCode: 'review' }));
     const [firstGoal, ...otherGoals] = next.content.goals;

@@ -1,3 +1,4 @@
+import type { BudgetInput } from '../../src-shared/contract/budgets';
 import type { PlanContentInput } from '../../src-shared/contract/plans';
 import { between, pick, streamFor } from './random';
 
@@ -104,5 +105,42 @@ export function syntheticPlanContent(index: number, seed: number, today: string,
     peopleInvolved: 'The person, their link worker and practice nurse.',
     consent: 'Agreed that the plan can be shared with the GP practice team.',
     reviewDate: later(between(random, 14, 180)),
+  };
+}
+
+/**
+ * A personal health budget for a demo plan: a personal assistant, a therapy and a piece of
+ * equipment, from continuing healthcare, held as a direct payment or notionally. The budget year
+ * began two months before `today`, so there is spending to show.
+ */
+export function syntheticBudget(index: number, seed: number, goalIds: readonly string[], today: string, newId: () => string): BudgetInput {
+  const random = streamFor(seed + index, plansStream + 1);
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const periodStart = new Date(Date.UTC(year, month - 3, day)).toISOString().slice(0, 10);
+  const part = newId();
+  const hours = between(random, 4, 15) * 100;
+  const items: NonNullable<BudgetInput['items']> = [
+    { id: newId(), category: 'personal-assistant', description: 'Personal assistant for getting out and about', provider: 'Self-employed personal assistant', goalIds: goalIds.slice(0, 1), partId: part, cost: { kind: 'recurring', unitCostPence: 1550, quantityHundredths: hours, unit: 'hour', per: 'week' } },
+    { id: newId(), category: 'therapy', description: 'Hydrotherapy sessions', provider: 'Riverside Leisure Centre', goalIds: goalIds.slice(0, 1), partId: part, cost: { kind: 'recurring', unitCostPence: 3500, quantityHundredths: 200, unit: 'session', per: 'month' } },
+    { id: newId(), category: 'equipment', description: 'Adapted bicycle', provider: 'Mobility Matters', goalIds: goalIds.slice(-1), partId: part, cost: { kind: 'one-off', amountPence: between(random, 400, 900) * 100 } },
+  ];
+  // Integer pence: 15.50 an hour is 1550, and `hours` is in hundredths.
+  const yearly = (1550 * hours * 52) / 100 + 3500 * 2 * 12 + 90_000;
+  const agreed = Math.ceil(yearly / 10_000) * 10_000;
+  return {
+    indicativePence: agreed - 50_000,
+    indicativeSetBy: 'ICB personal health budget team',
+    indicativeMethod: 'Indicative budget tool',
+    agreedPence: agreed,
+    periodStart,
+    parts: [{
+      id: part,
+      funder: 'chc',
+      amountPence: agreed,
+      holding: index % 2 === 0
+        ? { kind: 'direct-payment', recipient: 'person', separateAccountConfirmed: true, monitoring: 'quarterly', agreementDate: periodStart }
+        : { kind: 'notional' },
+    }],
+    items,
   };
 }

@@ -67,5 +67,11 @@ describe('seedDemoPractice', () => {
     // Agreed versions passed the agreement rules: something that matters, a goal, a future review.
     expect(count("SELECT count(*) FROM care_plan WHERE status = 'agreed' AND (review_date <= date('now') OR agreed_on IS NULL)")).toBe(0);
     expect(count("SELECT count(*) FROM audit_event WHERE channel = 'plans.agree'")).toBe(48);
+    // Every fourth agreed plan has a budget (twelve), carried into any second version, with payments.
+    expect(count("SELECT count(*) FROM care_plan WHERE status = 'agreed' AND budget_json IS NOT NULL")).toBe(12);
+    expect(count('SELECT count(DISTINCT person_id) FROM budget_spend')).toBe(12);
+    const withBudget = sqlite().prepare("SELECT person_id FROM care_plan WHERE status = 'agreed' AND budget_json IS NOT NULL LIMIT 1").pluck().get() as string;
+    const summary = await app.dispatch('budgets.summary', { personId: withBudget });
+    expect(summary).toMatchObject({ ok: true, value: { spentPence: expect.any(Number), byMonth: expect.any(Array) } });
   });
 });
