@@ -12,6 +12,7 @@ import {
   type SpendingRestriction,
 } from '../../src-shared/contract';
 import { budgetTotals, effectiveHolding } from '../../src-shared/domain/budget-costs';
+import { addDays, addMonths, daysBetween } from '../../src-shared/domain/calendar';
 import { foldForSearch } from '../../src-shared/domain/search-text';
 import { formatDate, formatPence, isoDateInLondon } from '../../src-shared/format';
 import { recordAudit } from '../audit/trail';
@@ -79,21 +80,6 @@ export async function saveRestriction({ db, user, clock }: SessionDependencies, 
   return readRestrictions(db);
 }
 
-/** ISO date arithmetic in whole days and months, on the calendar (no time zones involved). */
-function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-  date.setUTCDate(Math.min(d, lastDay));
-  return date.toISOString().slice(0, 10);
-}
-function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 /** a × b / c, rounded half up, for non-negative integers. */
 function scale(a: number, b: number, c: number): number {
   return Number((BigInt(a) * BigInt(b) * 2n + BigInt(c)) / (BigInt(c) * 2n));
