@@ -180,6 +180,49 @@ export interface SpendingRestrictionTable {
   sort_order: number;
 }
 
+export interface ReviewRuleTable {
+  key: string;
+  first_months: number;
+  then_months: number;
+}
+
+export interface ReviewScheduleTable {
+  person_id: string;
+  due_on: string;
+  reason: string;
+  note: Generated<string>;
+  set_at: string;
+  set_by: string;
+}
+
+export interface PlanReviewTable {
+  id: string;
+  person_id: string;
+  plan_id: string;
+  reason: string;
+  status: string;
+  content_json: string;
+  started_at: string;
+  started_by: string;
+  signed_at: string | null;
+  signed_by: string | null;
+  new_plan_id: string | null;
+  row_version: Generated<number>;
+}
+
+export interface OutcomeScoreTable {
+  id: string;
+  person_id: string;
+  measure: string;
+  answers_json: string;
+  raw_score: number | null;
+  metric_hundredths: number | null;
+  taken_on: string;
+  context: string;
+  created_at: string;
+  created_by: string;
+}
+
 export interface DatabaseSchema {
   practice_setting: PracticeSettingTable;
   staff_user: StaffUserTable;
@@ -197,4 +240,8 @@ export interface DatabaseSchema {
   budget_spend: BudgetSpendTable;
   budget_monitoring: BudgetMonitoringTable;
   spending_restriction: SpendingRestrictionTable;
+  review_rule: ReviewRuleTable;
+  review_schedule: ReviewScheduleTable;
+  plan_review: PlanReviewTable;
+  outcome_score: OutcomeScoreTable;
 }

@@ -104,7 +104,8 @@ export function syntheticPlanContent(index: number, seed: number, today: string,
     contingency: theme.contingency,
     peopleInvolved: 'The person, their link worker and practice nurse.',
     consent: 'Agreed that the plan can be shared with the GP practice team.',
-    reviewDate: later(between(random, 14, 180)),
+    // Within the review rules' three months of first agreement.
+    reviewDate: later(between(random, 14, 88)),
   };
 }
 

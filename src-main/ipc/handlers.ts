@@ -4,6 +4,7 @@ import * as budgets from '../services/budgets';
 import * as people from '../services/people';
 import * as peopleCsvImport from '../services/people-csv-import';
 import * as plans from '../services/plans';
+import * as reviews from '../services/reviews';
 import type { VaultDependencies } from '../services/session-dependencies';
 import * as settings from '../services/settings';
 import * as staff from '../services/staff';
@@ -76,4 +77,17 @@ export const handlers: Handlers<HandlerContext> = {
   'budgets.recordMonitoring': (input, c) => budgets.recordMonitoring(c.signedIn(), input),
   'restrictions.list': (_input, c) => budgets.listRestrictions(c.signedIn()),
   'restrictions.save': (input, c) => budgets.saveRestriction(c.signedIn(), input),
+  'reviews.rules': (_input, c) => reviews.listRules(c.signedIn()),
+  'reviews.setRule': (input, c) => reviews.setRule(c.signedIn(), input),
+  'reviews.worklist': (input, c) => reviews.worklist(c.signedIn(), input),
+  'reviews.myCounts': (_input, c) => reviews.myCounts(c.signedIn()),
+  'reviews.schedule': (input, c) => reviews.getSchedule(c.signedIn(), input),
+  'reviews.trigger': (input, c) => reviews.triggerReview(c.signedIn(), input),
+  'reviews.start': (input, c) => reviews.startReview(c.signedIn(), input),
+  'reviews.get': (input, c) => reviews.getReview(c.signedIn(), input),
+  'reviews.list': (input, c) => reviews.listReviews(c.signedIn(), input),
+  'reviews.save': (input, c) => reviews.saveReview(c.signedIn(), input),
+  'reviews.sign': (input, c) => reviews.signReview(c.signedIn(), input),
+  'outcomes.record': (input, c) => reviews.recordOutcome(c.signedIn(), input),
+  'outcomes.list': (input, c) => reviews.listOutcomes(c.signedIn(), input),
 };

@@ -26,6 +26,7 @@ import { AppError, conflict, notFound } from '../ipc/errors';
 import { readRestrictions } from './budgets';
 import { loadPerson } from './people';
 import { requireDraft } from './plan-drafts';
+import { agreedReviewDateProblem, scheduleReview } from './review-schedule';
 import type { SessionDependencies } from './session-dependencies';
 
 /**
@@ -114,42 +115,48 @@ export async function getPlan({ db, user, clock }: SessionDependencies, input: C
 }
 
 export async function startPlanDraft({ db, user, clock }: SessionDependencies, input: ChannelParsedInput<'plans.startDraft'>): Promise<CarePlan> {
-  return db.transaction().execute(async (trx) => {
-    const person = await loadPerson(trx, input.personId);
-    if (person.status === 'closed') throw conflict('Their record is closed. Reopen it before starting a plan.');
-    const guide = await trx.selectFrom('conversation_guide').select('code').where('code', '=', input.guideCode).executeTakeFirst();
-    if (!guide) throw new AppError('INVALID_INPUT', 'Choose a conversation guide from the list.', [{ path: 'guideCode', message: 'Choose a conversation guide from the list' }]);
-    const draft = await trx.selectFrom('care_plan').select('version').where('person_id', '=', input.personId).where('status', '=', 'draft').executeTakeFirst();
-    if (draft) throw conflict(`There is already a draft plan (version ${draft.version}) for this person. Carry on with it, or discard it first.`);
-    const latest = await trx
-      .selectFrom('care_plan')
-      .select(['version', 'status', 'content_json'])
-      .where('person_id', '=', input.personId)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const agreed = await trx.selectFrom('care_plan').select(['content_json', 'budget_json']).where('person_id', '=', input.personId).where('status', '=', 'agreed').executeTakeFirst();
-    // A new version starts from what was agreed, keeping each goal's id so differences match them;
-    // the conversation notes belonged to the last conversation and are not carried over.
-    const content: PlanContent = agreed ? { ...planContentSchema.parse(JSON.parse(agreed.content_json)), notes: [] } : planContentSchema.parse({});
-    const id = randomUUID();
-    const version = (latest?.version ?? 0) + 1;
-    const timestamp = clock.now().toISOString();
-    await trx
-      .insertInto('care_plan')
-      .values({
-        id, person_id: input.personId, version, status: 'draft', guide_code: input.guideCode, content_json: JSON.stringify(content), review_date: content.reviewDate,
-        // The budget carries over with the plan, item ids and all, so spending stays matched to items.
-        budget_json: agreed?.budget_json ?? null,
-        created_at: timestamp, created_by: user.id, updated_at: timestamp, updated_by: user.id,
-      })
-      .execute();
-    await recordAudit(trx, clock, {
-      user, action: 'create', channel: 'plans.startDraft', personId: input.personId,
-      detail: agreed ? `Started plan version ${version} from the agreed plan` : `Started plan version ${version}`,
-    });
-    return loadPlan(trx, id);
+  return db.transaction().execute(async (trx) => loadPlan(trx, await createDraft(trx, { user, clock }, input.personId, input.guideCode)));
+}
+
+/**
+ * Makes a draft in the caller's transaction, from the agreed version if there is one (the budget
+ * too, unless `withoutBudget`: a review that ends the budget). Refuses while a draft exists.
+ */
+export async function createDraft(
+  trx: AppDatabase,
+  { user, clock }: Pick<SessionDependencies, 'user' | 'clock'>,
+  personId: string,
+  guideCode: string,
+  options: { withoutBudget?: boolean; reason?: string } = {},
+): Promise<string> {
+  const person = await loadPerson(trx, personId);
+  if (person.status === 'closed') throw conflict('Their record is closed. Reopen it before starting a plan.');
+  const guide = await trx.selectFrom('conversation_guide').select('code').where('code', '=', guideCode).executeTakeFirst();
+  if (!guide) throw new AppError('INVALID_INPUT', 'Choose a conversation guide from the list.', [{ path: 'guideCode', message: 'Choose a conversation guide from the list' }]);
+  const draft = await trx.selectFrom('care_plan').select('version').where('person_id', '=', personId).where('status', '=', 'draft').executeTakeFirst();
+  if (draft) throw conflict(`There is already a draft plan (version ${draft.version}) for this person. Carry on with it, or discard it first.`);
+  const latest = await trx.selectFrom('care_plan').select('version').where('person_id', '=', personId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const agreed = await trx.selectFrom('care_plan').select(['content_json', 'budget_json']).where('person_id', '=', personId).where('status', '=', 'agreed').executeTakeFirst();
+  // A new version starts from what was agreed, keeping each goal's id so differences match them;
+  // the conversation notes belonged to the last conversation and are not carried over.
+  const content: PlanContent = agreed ? { ...planContentSchema.parse(JSON.parse(agreed.content_json)), notes: [] } : planContentSchema.parse({});
+  const id = randomUUID();
+  const version = (latest?.version ?? 0) + 1;
+  const timestamp = clock.now().toISOString();
+  await trx
+    .insertInto('care_plan')
+    .values({
+      id, person_id: personId, version, status: 'draft', guide_code: guideCode, content_json: JSON.stringify(content), review_date: content.reviewDate,
+      // The budget carries over with the plan, item ids and all, so spending stays matched to items.
+      budget_json: options.withoutBudget ? null : (agreed?.budget_json ?? null),
+      created_at: timestamp, created_by: user.id, updated_at: timestamp, updated_by: user.id,
+    })
+    .execute();
+  await recordAudit(trx, clock, {
+    user, action: 'create', channel: 'plans.startDraft', personId,
+    detail: `${agreed ? `Started plan version ${version} from the agreed plan` : `Started plan version ${version}`}${options.reason ? ` (${options.reason})` : ''}`,
   });
+  return id;
 }
 
 export async function savePlanDraft({ db, user, clock }: SessionDependencies, input: ChannelParsedInput<'plans.saveDraft'>): Promise<CarePlan> {
@@ -190,8 +197,13 @@ export async function agreePlan({ db, user, clock }: SessionDependencies, input:
     const current = await trx.selectFrom('care_plan').select(['content_json', 'budget_json']).where('id', '=', input.planId).executeTakeFirstOrThrow();
     const content = planContentSchema.parse(JSON.parse(current.content_json));
     // Agreeing the plan agrees its budget: a flagged item needs its justification first.
-    const budgetProblems = current.budget_json ? budgetAgreementProblems(budgetSchema.parse(JSON.parse(current.budget_json)), await readRestrictions(trx)) : [];
-    const problems = [...planAgreementProblems(content, isoDateInLondon(clock.now())), ...budgetProblems];
+    const budget = current.budget_json ? budgetSchema.parse(JSON.parse(current.budget_json)) : null;
+    const budgetProblems = budget ? budgetAgreementProblems(budget, await readRestrictions(trx)) : [];
+    const today = isoDateInLondon(clock.now());
+    const planProblems = planAgreementProblems(content, today);
+    // The review date may be brought forward, never past what the review rules allow.
+    const lateReview = planProblems.some((p) => p.path === 'reviewDate') ? null : await agreedReviewDateProblem(trx, row.person_id, budget, content.reviewDate, today);
+    const problems = [...planProblems, ...(lateReview ? [lateReview] : []), ...budgetProblems];
     if (problems.length > 0) {
       throw new AppError('INVALID_INPUT', `The plan is not ready to agree: ${problems.map((p) => p.message.charAt(0).toLowerCase() + p.message.slice(1)).join('; ')}.`, problems);
     }
@@ -221,6 +233,7 @@ export async function agreePlan({ db, user, clock }: SessionDependencies, input:
       })
       .where('id', '=', input.planId)
       .execute();
+    await scheduleReview(trx, clock, user, row.person_id, content.reviewDate, 'scheduled');
     await recordAudit(trx, clock, {
       user, action: 'update', channel: 'plans.agree', personId: row.person_id,
       detail: previous ? `Agreed plan version ${row.version}; version ${previous.version} superseded` : `Agreed plan version ${row.version}`,

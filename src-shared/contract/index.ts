@@ -5,6 +5,7 @@ import { authChannels } from './auth';
 import { importChannels } from './import';
 import { peopleChannels } from './people';
 import { plansChannels } from './plans';
+import { reviewsChannels } from './reviews';
 import { settingsChannels } from './settings';
 import { staffChannels } from './staff';
 import type { ChannelDefinition } from './channel';
@@ -19,6 +20,7 @@ export const contract = {
   ...importChannels,
   ...plansChannels,
   ...budgetsChannels,
+  ...reviewsChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -43,5 +45,6 @@ export * from './import';
 export * from './permissions';
 export * from './people';
 export * from './plans';
+export * from './reviews';
 export * from './settings';
 export * from './staff';

@@ -86,6 +86,19 @@ const answerWhenAllowed: Record<ChannelName, 'ok' | ErrorCode> = {
   'budgets.recordMonitoring': 'NOT_FOUND',
   'restrictions.list': 'ok',
   'restrictions.save': 'ok',
+  'reviews.rules': 'ok',
+  'reviews.setRule': 'ok',
+  'reviews.worklist': 'ok',
+  'reviews.myCounts': 'ok',
+  'reviews.schedule': 'NOT_FOUND',
+  'reviews.trigger': 'NOT_FOUND',
+  'reviews.start': 'NOT_FOUND',
+  'reviews.get': 'NOT_FOUND',
+  'reviews.list': 'NOT_FOUND',
+  'reviews.save': 'NOT_FOUND',
+  'reviews.sign': 'NOT_FOUND',
+  'outcomes.record': 'NOT_FOUND',
+  'outcomes.list': 'NOT_FOUND',
 };
 
 /** Channels that end the session: called last, on purpose, not with the others. */

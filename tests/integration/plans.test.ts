@@ -46,7 +46,7 @@ const readyContent: PlanContentInput = {
   whatMatters: 'Seeing my friends at the library on Tuesdays.',
   goals: [{ id: goalId, outcome: 'Get to the library group every week', howWeWillKnow: 'I go four weeks running', byWhen: '2026-09-01' }],
   actions: [{ id: actionId, action: 'Book community transport', who: 'Lena (link worker)', when: 'This week' }],
-  reviewDate: '2026-12-01',
+  reviewDate: '2026-08-20',
   notes: [{ id: randomUUID(), step: 'What matters to you', text: 'I feel cut off since the bus stopped', ownWords: true }],
 };
 
@@ -95,7 +95,7 @@ describe('drafts', () => {
     expect(saved.rowVersion).toBe(draft.rowVersion + 1);
     expect(saved.content.goals[0]).toMatchObject({ id: goalId, outcome: 'Get to the library group every week', steps: '', linkedNeeds: '' });
     expect(saved.content.notes[0]).toMatchObject({ ownWords: true, text: 'I feel cut off since the bus stopped' });
-    expect(saved.reviewDate).toBe('2026-12-01');
+    expect(saved.reviewDate).toBe('2026-08-20');
 
     const before = planRows(person.id);
     const stale = await callError(practice.app, 'plans.saveDraft', { planId: draft.id, rowVersion: draft.rowVersion, content: { whatMatters: 'Overwritten' } });
@@ -230,11 +230,11 @@ describe('an agreed version', () => {
     const changed = await callOk(practice.app, 'plans.saveDraft', {
       planId: second.id,
       rowVersion: second.rowVersion,
-      content: { ...second.content, goals: [{ ...second.content.goals[0]!, outcome: 'Go to the library group and the walking group' }], reviewDate: '2027-01-15' },
+      content: { ...second.content, goals: [{ ...second.content.goals[0]!, outcome: 'Go to the library group and the walking group' }], reviewDate: '2026-08-15' },
     });
     clock.advance(3_600_000);
     const agreed = await callOk(practice.app, 'plans.agree', { planId: changed.id, rowVersion: changed.rowVersion, agreedBy: 'person', method: 'phone', agreedOn: '2026-06-01' });
-    expect(agreed).toMatchObject({ version: 2, status: 'agreed', reviewDate: '2027-01-15' });
+    expect(agreed).toMatchObject({ version: 2, status: 'agreed', reviewDate: '2026-08-15' });
     const versions = await callOk(practice.app, 'plans.list', { personId: person.id });
     expect(versions.map((v) => [v.version, v.status, v.supersededAt])).toEqual([
       [2, 'agreed', null],

@@ -5,6 +5,7 @@ import * as personRecord from './0003-person-record';
 import * as caseloadIndexes from './0004-caseload-indexes';
 import * as carePlans from './0005-care-plans';
 import * as budgets from './0006-budgets';
+import * as reviews from './0007-reviews';
 
 /**
  * Every migration, in order. A static list because bundling removes folders; the name's number
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-caseload-indexes': caseloadIndexes,
   '0005-care-plans': carePlans,
   '0006-budgets': budgets,
+  '0007-reviews': reviews,
 };
