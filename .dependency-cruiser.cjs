@@ -4,9 +4,9 @@
  */
 const rendererPackages = [
   'react', 'react-dom', 'react-hook-form', '@hookform/resolvers', '@tanstack/react-table',
-  '@tanstack/react-virtual', 'wouter', 'zod', 'nhsuk-frontend', '@fontsource/atkinson-hyperlegible', 'papaparse',
+  '@tanstack/react-virtual', 'wouter', 'zod', 'nhsuk-frontend', '@fontsource/atkinson-hyperlegible', 'papaparse', 'recharts',
 ];
-const mainPackages = ['better-sqlite3-multiple-ciphers', 'kysely', 'zod', 'react', 'react-dom', 'papaparse'];
+const mainPackages = ['better-sqlite3-multiple-ciphers', 'kysely', 'zod', 'react', 'react-dom', 'papaparse', 'pdf-lib', 'playwright-core'];
 const packagePattern = (names) => `^(node_modules/)?(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(/|$)`;
 
 module.exports = {

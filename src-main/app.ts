@@ -3,6 +3,7 @@ import { defaultIdleLockMinutes, permissionsFor } from '../src-shared/contract';
 import { LoginThrottle } from './auth/login-throttle';
 import { dataPaths, PracticeVault } from './auth/vault';
 import { systemClock, type Clock } from './clock';
+import type { Printer } from './export/printer';
 import { createDispatcher, type Access, type Dispatch } from './ipc/dispatch';
 import { handlers, type HandlerContext } from './ipc/handlers';
 import { lock, requireSession, type AuthDependencies } from './services/auth';
@@ -14,6 +15,8 @@ export interface AppOptions {
   logError?: (channel: string, error: unknown) => void;
   /** How often the main process checks for an unattended session; 0 turns the timer off (tests). */
   idleCheckMilliseconds?: number;
+  /** Prints plan documents to PDF: Electron's in the app, headless Chromium's in preview and tests. */
+  printer?: Printer;
 }
 
 export interface PlanWellApp {
@@ -57,6 +60,10 @@ export function createApp(options: AppOptions): PlanWellApp {
       return { db: session.database.db, user: session.user, clock, session, vault };
     },
     recordActivity: () => null,
+    printer() {
+      if (!options.printer) throw new Error('PDF export is not set up in this copy of PlanWell');
+      return options.printer;
+    },
   };
   const access = (): Access => {
     const state = vault.state();
@@ -113,6 +120,7 @@ export function createApp(options: AppOptions): PlanWellApp {
       } catch (error) {
         logError('(close)', error);
       }
+      await options.printer?.close().catch((error: unknown) => logError('(printer)', error));
     },
   };
 }

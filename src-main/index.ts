@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron';
 import { createApp, type PlanWellApp } from './app';
+import { electronPrinter } from './electron/electron-printer';
 import { registerInvokeHandler } from './electron/ipc-transport';
 import { applyWebContentsGuards, denyAllPermissions } from './electron/security';
 import { windowOptions } from './electron/window-options';
@@ -80,7 +81,7 @@ function buildMenu(planwell: PlanWellApp): Menu {
 
 function start(): void {
   const dataDirectory = process.env.PLANWELL_DATA_DIR || app.getPath('userData');
-  const planwell = createApp({ dataDirectory });
+  const planwell = createApp({ dataDirectory, printer: electronPrinter() });
 
   denyAllPermissions(session.defaultSession);
   if (session.defaultSession.availableSpellCheckerLanguages.includes('en-GB')) {

@@ -1,6 +1,8 @@
 import * as audit from '../services/audit';
 import * as auth from '../services/auth';
+import type { Printer } from '../export/printer';
 import * as budgets from '../services/budgets';
+import * as exportsService from '../services/exports';
 import * as people from '../services/people';
 import * as peopleCsvImport from '../services/people-csv-import';
 import * as plans from '../services/plans';
@@ -16,6 +18,7 @@ export interface HandlerContext {
   signedIn(): VaultDependencies;
   /** The page says someone is still at the keyboard. */
   recordActivity(): null;
+  printer(): Printer;
 }
 
 /** One line per channel: the logic lives in the services. */
@@ -90,4 +93,6 @@ export const handlers: Handlers<HandlerContext> = {
   'reviews.sign': (input, c) => reviews.signReview(c.signedIn(), input),
   'outcomes.record': (input, c) => reviews.recordOutcome(c.signedIn(), input),
   'outcomes.list': (input, c) => reviews.listOutcomes(c.signedIn(), input),
+  'plans.exportPreview': (input, c) => exportsService.exportPreview(c.signedIn(), input),
+  'plans.exportPdf': (input, c) => exportsService.exportPdf(c.signedIn(), () => c.printer(), input),
 };

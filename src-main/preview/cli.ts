@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importMaximumFileBytes } from '../../src-shared/contract';
 import { createApp } from '../app';
+import { chromiumPrinter } from '../export/chromium-printer';
 import { seedDemoPractice, type DemoLogIns } from '../demo/seed';
 import { startPreviewHost } from './host';
 
@@ -45,7 +46,7 @@ if (values.demo) {
   credentials = await seedDemoPractice(dataDirectory, { people, seed });
 }
 
-const app = createApp({ dataDirectory });
+const app = createApp({ dataDirectory, printer: chromiumPrinter() });
 const host = await startPreviewHost({
   dispatch: app.dispatch,
   rendererDirectory: join(projectDirectory, 'out', 'renderer'),

@@ -44,7 +44,7 @@ function recordDetailsOf(person: Awaited<ReturnType<typeof loadPerson>>): PlanRe
   };
 }
 
-async function loadPlan(db: AppDatabase, planId: string): Promise<CarePlan> {
+export async function loadPlan(db: AppDatabase, planId: string): Promise<CarePlan> {
   const row = await db
     .selectFrom('care_plan')
     .leftJoin('staff_user as creator', 'creator.id', 'care_plan.created_by')
@@ -255,10 +255,16 @@ export async function listGuides({ db }: SessionDependencies): Promise<Conversat
 
 /** A surgery's own guide, alongside the ones PlanWell ships. */
 export async function addGuide({ db, user, clock }: SessionDependencies, input: ChannelParsedInput<'guides.add'>): Promise<ConversationGuide> {
-  const code = `local-${foldForSearch(input.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48) || randomUUID().slice(0, 8)}`;
   return db.transaction().execute(async (trx) => {
-    const sameName = await trx.selectFrom('conversation_guide').select('code').where((eb) => eb.or([eb('code', '=', code), eb('name', '=', input.name)])).executeTakeFirst();
-    if (sameName) throw conflict('There is already a guide with that name.', [{ path: 'name', message: 'There is already a guide with that name' }]);
+    const existing = await trx.selectFrom('conversation_guide').select(['code', 'name']).execute();
+    if (existing.some((guide) => guide.name.toLowerCase() === input.name.toLowerCase())) {
+      throw conflict('There is already a guide with that name.', [{ path: 'name', message: 'There is already a guide with that name' }]);
+    }
+    // Codes come from the name; two names that fold alike ("Carers’ check-in", "Carers check in") get a number.
+    const base = `local-${foldForSearch(input.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48) || 'guide'}`;
+    const codes = new Set(existing.map((guide) => guide.code));
+    let code = base;
+    for (let n = 2; codes.has(code); n++) code = `${base}-${n}`;
     const last = await trx.selectFrom('conversation_guide').select((eb) => eb.fn.max('sort_order').as('n')).executeTakeFirst();
     await trx
       .insertInto('conversation_guide')

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditChannels } from './audit';
 import { budgetsChannels } from './budgets';
+import { exportsChannels } from './exports';
 import { authChannels } from './auth';
 import { importChannels } from './import';
 import { peopleChannels } from './people';
@@ -21,6 +22,7 @@ export const contract = {
   ...plansChannels,
   ...budgetsChannels,
   ...reviewsChannels,
+  ...exportsChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -41,6 +43,7 @@ export type { ChannelDefinition, Permission } from './channel';
 export * from './audit';
 export * from './auth';
 export * from './budgets';
+export * from './exports';
 export * from './import';
 export * from './permissions';
 export * from './people';

@@ -206,6 +206,11 @@ export const agreePlanSchema = z
   .refine((input) => input.agreedBy !== 'representative' || input.representativeName !== '', {
     message: 'Enter the name of the representative who agreed the plan',
     path: ['representativeName'],
+    // Checked alongside the other fields' errors, not only once they are all right.
+    when: (payload) => {
+      const value = payload.value as { agreedBy?: unknown; representativeName?: unknown };
+      return value.agreedBy === 'representative' && typeof value.representativeName === 'string';
+    },
   });
 export type AgreePlanInput = z.input<typeof agreePlanSchema>;
 

@@ -147,6 +147,9 @@ function dispatcherWith(overrides: Partial<Handlers<HandlerContext>>, logError: 
       throw new AppError('UNAUTHENTICATED', 'Log in to continue.');
     },
     recordActivity: () => null,
+    printer: () => {
+      throw new Error('No printer in these tests');
+    },
   };
   return createDispatcher<HandlerContext>({ handlers: { ...handlers, ...overrides }, access: () => access, context: () => context, logError });
 }

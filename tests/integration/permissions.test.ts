@@ -99,6 +99,8 @@ const answerWhenAllowed: Record<ChannelName, 'ok' | ErrorCode> = {
   'reviews.sign': 'NOT_FOUND',
   'outcomes.record': 'NOT_FOUND',
   'outcomes.list': 'NOT_FOUND',
+  'plans.exportPreview': 'NOT_FOUND',
+  'plans.exportPdf': 'NOT_FOUND',
 };
 
 /** Channels that end the session: called last, on purpose, not with the others. */

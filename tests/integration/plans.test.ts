@@ -152,6 +152,9 @@ describe('agreement', () => {
     const draft = await draftFor(person);
     const noName = await callError(practice.app, 'plans.agree', { planId: draft.id, rowVersion: draft.rowVersion, agreedBy: 'representative', method: 'video', agreedOn: '2026-06-01' });
     expect(noName.issues).toEqual([{ path: 'representativeName', message: 'Enter the name of the representative who agreed the plan' }]);
+    // Said at once with the other gaps, not only once they are filled in.
+    const gaps = await callError(practice.app, 'plans.agree', { planId: draft.id, rowVersion: draft.rowVersion, agreedBy: 'representative', agreedOn: '' });
+    expect(gaps.issues?.map((i) => i.path).sort()).toEqual(['agreedOn', 'method', 'representativeName']);
     const tomorrow = await callError(practice.app, 'plans.agree', { planId: draft.id, rowVersion: draft.rowVersion, agreedBy: 'person', method: 'video', agreedOn: '2099-01-01' });
     expect(tomorrow.issues?.[0]).toMatchObject({ path: 'agreedOn', message: 'The date agreed must be today or in the past' });
     expect(planRows(person.id)).toMatchObject([{ status: 'draft' }]);
@@ -274,6 +277,9 @@ describe('conversation guides', () => {
     expect(await callError(practice.app, 'guides.add', { name: 'Carers’ conversation', steps: [{ title: 'Again', prompts: ['Again?'], section: 'aboutMe' }] }))
       .toMatchObject({ code: 'CONFLICT', issues: [{ path: 'name', message: 'There is already a guide with that name' }] });
     expect(await callError(practice.app, 'guides.add', { name: 'Empty', steps: [] })).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'steps', message: 'A guide needs at least one step' }] });
+    // A different name that folds to the same words is a different guide, with a code of its own.
+    const alike = await callOk(practice.app, 'guides.add', { name: 'Carers conversation', steps: [{ title: 'Caring', prompts: ['Who?'], section: 'strengths' }] });
+    expect(alike.code).toBe('local-carers-conversation-2');
     expect(await callError(practice.app, 'plans.startDraft', { personId: randomUUID(), guideCode: 'no-such-guide' })).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
