@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultIdleLockMinutes, permissionsFor } from '../src-shared/contract';
 import { LoginThrottle } from './auth/login-throttle';
 import { dataPaths, PracticeVault } from './auth/vault';
 import { systemClock, type Clock } from './clock';
 import type { Printer } from './export/printer';
 import { createDispatcher, type Access, type Dispatch } from './ipc/dispatch';
+import type { BatchExports } from './services/exports';
 import { handlers, type HandlerContext } from './ipc/handlers';
 import { lock, requireSession, type AuthDependencies } from './services/auth';
 import { readIdleLockMinutes } from './services/settings';
@@ -17,6 +19,8 @@ export interface AppOptions {
   idleCheckMilliseconds?: number;
   /** Prints plan documents to PDF: Electron's in the app, headless Chromium's in preview and tests. */
   printer?: Printer;
+  /** Where batch exports make their folders; the data folder's `exports` unless given. */
+  exportDirectory?: string;
 }
 
 export interface PlanWellApp {
@@ -53,7 +57,9 @@ export function createApp(options: AppOptions): PlanWellApp {
     }
   };
 
+  const batches: BatchExports = { directory: options.exportDirectory ?? join(options.dataDirectory, 'exports'), jobs: new Map() };
   const context: HandlerContext = {
+    batches,
     auth: authDependencies,
     signedIn() {
       const session = requireSession(vault);

@@ -44,7 +44,7 @@ export interface DemoLogIns {
  * of them; then logs out. Every NHS number
  * is from the 999 test range. Returns everyone's log-in.
  */
-export async function seedDemoPractice(dataDirectory: string, options: { people: number; seed: number }): Promise<DemoLogIns> {
+export async function seedDemoPractice(dataDirectory: string, options: { people: number; seed: number; plans?: number }): Promise<DemoLogIns> {
   // Checked before anything is written, so a bad count or seed leaves no half-made practice.
   syntheticPeople(Math.min(options.people, 1), options.seed);
   if (!Number.isSafeInteger(options.people) || options.people < 0) throw new RangeError('The count must be a whole number, 0 or more');
@@ -77,7 +77,7 @@ export async function seedDemoPractice(dataDirectory: string, options: { people:
     if (!session) throw new Error('Could not seed the demo practice: nobody is signed in after set-up');
     const people = syntheticPeople(options.people, options.seed, { workerIds: [session.user.id, ...workerIds] });
     await insertPeople({ db: session.database.db, user: session.user, clock: systemClock }, people, syntheticRecordParts(people, options.seed));
-    await seedPlans(app, session.database.db, options.seed);
+    await seedPlans(app, session.database.db, options.seed, options.plans ?? demoPlanCount);
     expectOk('log out', await call(app, 'auth.logOut', {}));
 
     // Each member replaces their one-time password with the demo's, as they would at first log-in.
@@ -97,8 +97,8 @@ export async function seedDemoPractice(dataDirectory: string, options: { people:
  * Care and support plans for some of the first people by name, through the plan channels: most
  * agreed, every third of those with a second version in draft, every fifth only a draft.
  */
-async function seedPlans(app: PlanWellApp, db: AppDatabase, seed: number): Promise<void> {
-  const people = await db.selectFrom('person').select('id').where('status', '=', 'active').orderBy('sort_name').orderBy('id').limit(demoPlanCount).execute();
+async function seedPlans(app: PlanWellApp, db: AppDatabase, seed: number, count: number): Promise<void> {
+  const people = await db.selectFrom('person').select('id').where('status', '=', 'active').orderBy('sort_name').orderBy('id').limit(count).execute();
   const today = isoDateInLondon(new Date());
   for (const [index, person] of people.entries()) {
     const content = syntheticPlanContent(index, seed, today, randomUUID);
@@ -127,7 +127,7 @@ async function seedPlans(app: PlanWellApp, db: AppDatabase, seed: number): Promi
   }
 }
 
-/** How many demo people have a plan: enough to show every state, few enough to seed quickly. */
+/** How many demo people have a plan unless asked: enough to show every state, few enough to seed quickly. */
 const demoPlanCount = 60;
 
 async function replaceOneTimePassword(app: PlanWellApp, member: (typeof demoStaff)[number], oneTimePassword: string): Promise<void> {

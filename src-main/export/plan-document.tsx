@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+// (The pragma: this file is also run by tsx in the benchmarks, which does not read tsconfig.main.json.)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReactNode } from 'react';

@@ -19,6 +19,8 @@ export interface HandlerContext {
   /** The page says someone is still at the keyboard. */
   recordActivity(): null;
   printer(): Printer;
+  /** Batch exports under way in this run. */
+  batches: exportsService.BatchExports;
 }
 
 /** One line per channel: the logic lives in the services. */
@@ -95,4 +97,6 @@ export const handlers: Handlers<HandlerContext> = {
   'outcomes.list': (input, c) => reviews.listOutcomes(c.signedIn(), input),
   'plans.exportPreview': (input, c) => exportsService.exportPreview(c.signedIn(), input),
   'plans.exportPdf': (input, c) => exportsService.exportPdf(c.signedIn(), () => c.printer(), input),
+  'exports.startBatch': (input, c) => exportsService.startBatch(c.signedIn(), () => c.printer(), c.batches, input),
+  'exports.batchStatus': async (input, c) => exportsService.batchStatus(c.signedIn(), c.batches, input),
 };

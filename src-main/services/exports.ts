@@ -1,5 +1,9 @@
-import type { ChannelParsedInput, DocumentFormat } from '../../src-shared/contract';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BatchExportStatus, ChannelParsedInput, DocumentFormat } from '../../src-shared/contract';
 import { recordAudit } from '../audit/trail';
+import { notFound } from '../ipc/errors';
 import { defaultFormatFor, renderPlanDocument, type RenderedPlan } from '../export/plan-document';
 import { withMetadata, type Printer } from '../export/printer';
 import type { AppDatabase } from '../db/database';
@@ -37,4 +41,58 @@ export async function exportPdf(deps: SessionDependencies, printer: () => Printe
   const pdf = await withMetadata(await printer().print(rendered), { title: rendered.title, author: `${practice} (PlanWell)` });
   await recordAudit(db, clock, { user, action: 'export', channel: 'plans.exportPdf', personId, detail: `Exported plan version ${version} as a ${formatWords[format]} PDF` });
   return { fileName: rendered.fileName, base64: Buffer.from(pdf).toString('base64'), format };
+}
+
+export interface BatchExports {
+  /** Where a batch's folder is made: Documents/PlanWell exports in the app, the data folder in preview. */
+  directory: string;
+  jobs: Map<string, BatchExportStatus & { userId: string }>;
+}
+
+/**
+ * Starts exporting every plan version agreed in the dates (the version then agreed, even if since
+ * superseded) into a new folder, one PDF each, and answers at once; `exports.batchStatus` reports
+ * progress. Each PDF is audited as it is written. The files are outside the encrypted database:
+ * the member of staff who asked is responsible for them.
+ */
+export async function startBatch(deps: SessionDependencies, printer: () => Printer, batches: BatchExports, input: ChannelParsedInput<'exports.startBatch'>): Promise<BatchExportStatus> {
+  const plans = await deps.db
+    .selectFrom('care_plan')
+    .select('id')
+    .where('agreed_on', '>=', input.agreedFrom)
+    .where('agreed_on', '<=', input.agreedTo)
+    .orderBy('agreed_on')
+    .orderBy('person_id')
+    .execute();
+  const jobId = randomUUID();
+  const stamp = deps.clock.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  const folder = join(batches.directory, `Plans agreed ${input.agreedFrom} to ${input.agreedTo} (${stamp})`);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const job: BatchExportStatus & { userId: string } = { jobId, total: plans.length, done: 0, folder, failures: [], finished: plans.length === 0, userId: deps.user.id };
+  batches.jobs.set(jobId, job);
+  void (async () => {
+    for (const plan of plans) {
+      try {
+        const exported = await exportPdf(deps, printer, { planId: plan.id, format: input.format });
+        writeFileSync(join(folder, exported.fileName), Buffer.from(exported.base64, 'base64'), { mode: 0o600 });
+      } catch (error) {
+        job.failures.push({ fileName: plan.id, message: error instanceof Error ? error.message : String(error) });
+      }
+      job.done++;
+    }
+    job.finished = true;
+  })();
+  return publicStatus(job);
+}
+
+function publicStatus(job: BatchExportStatus & { userId: string }): BatchExportStatus {
+  const { userId: _userId, ...status } = job;
+  return { ...status, failures: [...status.failures] };
+}
+
+export function batchStatus({ user }: SessionDependencies, batches: BatchExports, input: ChannelParsedInput<'exports.batchStatus'>): BatchExportStatus {
+  const job = batches.jobs.get(input.jobId);
+  // Only the member of staff who started it may follow it.
+  if (!job || job.userId !== user.id) throw notFound('That export is not running.');
+  return publicStatus(job);
 }

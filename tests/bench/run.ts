@@ -11,6 +11,7 @@
  *   e. Caseload search at 1,000 and 100,000 people: searchPeople over a realistic query mix.
  *   f. The caseload in the preview host, in Chromium: first screen, and the rows in the page.
  *   g. Personal health budgets: totals, and the budget page's query with 1 vs 5 years of spending.
+ *   h. Plans as PDFs: one plan exported 20 times warm, and 100 plans in a batch, in each format.
  *
  * `npm run bench -- --only e,f` runs some sections only (letters as above).
  */
@@ -35,6 +36,7 @@ import type { VaultDependencies } from '../../src-main/services/session-dependen
 import { insertPeople } from '../../src-main/services/people-import';
 import { searchPeopleSchema } from '../../src-shared/contract/people';
 import { budgetQueries } from './budgets';
+import { pdfExports } from './exports';
 import { caseloadInPreview, caseloadSearch, seedCaseloadPractices } from './caseload';
 import { count, median, ms, percentile, ratio, table, time } from './report';
 
@@ -472,7 +474,7 @@ async function auditAtScale(directory: string): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string', default: 'a,b,c,d,e,f,g' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string', default: 'a,b,c,d,e,f,g,h' } } });
   const only = new Set(values.only.split(',').map((section) => section.trim().toLowerCase()));
   const cpu = cpus();
   console.log(`PlanWell benchmarks, ${new Date().toISOString()}`);
@@ -486,6 +488,7 @@ async function main(): Promise<void> {
       ['c', () => auditCost(directory)],
       ['d', () => auditAtScale(directory)],
       ['g', () => budgetQueries(directory)],
+      ['h', () => pdfExports(directory)],
     ];
     for (const [name, run] of sections) {
       if (!only.has(name)) continue;

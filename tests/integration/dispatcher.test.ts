@@ -150,6 +150,7 @@ function dispatcherWith(overrides: Partial<Handlers<HandlerContext>>, logError: 
     printer: () => {
       throw new Error('No printer in these tests');
     },
+    batches: { directory: dirs.make(), jobs: new Map() },
   };
   return createDispatcher<HandlerContext>({ handlers: { ...handlers, ...overrides }, access: () => access, context: () => context, logError });
 }

@@ -101,6 +101,8 @@ const answerWhenAllowed: Record<ChannelName, 'ok' | ErrorCode> = {
   'outcomes.list': 'NOT_FOUND',
   'plans.exportPreview': 'NOT_FOUND',
   'plans.exportPdf': 'NOT_FOUND',
+  'exports.startBatch': 'ok',
+  'exports.batchStatus': 'NOT_FOUND',
 };
 
 /** Channels that end the session: called last, on purpose, not with the others. */

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
@@ -9,9 +9,9 @@ import type { CarePlan, Person } from '../../src-shared/contract';
 import { chromiumPath } from '../../src-main/export/chromium-printer';
 import { chromiumPrinter } from '../../src-main/export/chromium-printer';
 import { sessionSqlite } from '../fixtures/database';
-import { callOk } from '../fixtures/dispatch';
+import { callError, callOk } from '../fixtures/dispatch';
 import { nhsNumberSource } from '../fixtures/nhs-numbers';
-import { createPracticeTemplate, practiceFrom, type PracticeFixture, type PracticeTemplate } from '../fixtures/practice';
+import { createPracticeTemplate, practiceFrom, staffMember, switchUser, type PracticeFixture, type PracticeTemplate } from '../fixtures/practice';
 import { tempDirs } from '../fixtures/temp-dir';
 
 /**
@@ -161,6 +161,25 @@ describe('a plan as a PDF', () => {
     expect(text).toContain('DRAFT');
     expect(text).toContain('This plan has not been agreed yet.');
     await callOk(practice.app, 'plans.discardDraft', { planId: draft.id, rowVersion: draft.rowVersion });
+  });
+
+  it('exports every plan agreed in the dates into a new folder, reporting progress; only its owner may follow it', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const started = await callOk(practice.app, 'exports.startBatch', { agreedFrom: today, agreedTo: today, format: 'easy-read' });
+    expect(started).toMatchObject({ total: 1, failures: [] });
+    let status = started;
+    for (let i = 0; i < 120 && !status.finished; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      status = await callOk(practice.app, 'exports.batchStatus', { jobId: started.jobId });
+    }
+    expect(status).toMatchObject({ done: 1, finished: true, failures: [] });
+    const files = readdirSync(status.folder);
+    expect(files).toEqual([expect.stringMatching(/^Plan - Dorothy Hodgkin - .*\.pdf$/)]);
+    expect(pdftotext(join(status.folder, files[0]!))).toContain('Visit the library every week on my own');
+    await switchUser(practice.app, template.admin);
+    expect(await callError(practice.app, 'exports.batchStatus', { jobId: started.jobId })).toMatchObject({ code: 'NOT_FOUND' });
+    await switchUser(practice.app, staffMember(template, 'lena.link'));
+    expect((await callError(practice.app, 'exports.startBatch', { agreedFrom: today, agreedTo: '2000-01-01' })).issues).toEqual([{ path: 'agreedTo', message: 'The last date must be on or after the first' }]);
   });
 
   it('the HTML previewed and printed passes axe in every format', async () => {
