@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 export interface SummaryError {
   /** The id of the field to move to, if the error belongs to one. */
@@ -8,18 +8,20 @@ export interface SummaryError {
 
 /**
  * The NHS error summary: shown at the top of a form, focused when it appears so screen reader
- * users hear it, each error a link to its field.
+ * users hear it, each error a link to its field. While it stays on screen its changes are
+ * announced (role="alert") without taking focus from a field being corrected.
  */
 export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   const ref = useRef<HTMLDivElement>(null);
-  const signature = errors.map((e) => `${e.fieldId}:${e.message}`).join('|');
+  const titleId = useId();
+  const shown = errors.length > 0;
   useEffect(() => {
-    if (signature) ref.current?.focus();
-  }, [signature]);
-  if (errors.length === 0) return null;
+    if (shown) ref.current?.focus();
+  }, [shown]);
+  if (!shown) return null;
   return (
-    <div className="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} ref={ref}>
-      <h2 className="nhsuk-error-summary__title" id="error-summary-title">
+    <div className="nhsuk-error-summary" aria-labelledby={titleId} role="alert" tabIndex={-1} ref={ref}>
+      <h2 className="nhsuk-error-summary__title" id={titleId}>
         There is a problem
       </h2>
       <div className="nhsuk-error-summary__body">

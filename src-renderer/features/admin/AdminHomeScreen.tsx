@@ -10,7 +10,15 @@ export function AdminHomeScreen() {
   const cards = [
     { href: '/staff', title: 'Staff', text: 'Add staff, reset passwords, change roles and deactivate accounts.', allowed: can('staff:manage') },
     { href: '/audit', title: 'Audit trail', text: 'Who viewed or changed which record, and when. Check the trail has not been tampered with.', allowed: can('audit:read') },
-    { href: '/settings', title: 'Settings', text: 'How long PlanWell waits before it locks an unattended screen.', allowed: can('settings:manage') },
+    { href: '/settings', title: 'Settings', text: 'How long PlanWell waits before it locks an unattended screen, and when unspent budget money raises a warning.', allowed: can('settings:manage') },
+    {
+      href: '/settings/guides',
+      title: 'Conversation guides',
+      text: 'The steps and prompts workers follow in conversations about what matters to someone. Add your own.',
+      allowed: can('settings:manage'),
+    },
+    { href: '/settings/restrictions', title: 'What a budget cannot buy', text: 'The list that flags support a personal health budget cannot pay for.', allowed: can('settings:manage') },
+    { href: '/settings/review-rules', title: 'When reviews fall due', text: 'How soon plans and budgets are reviewed after agreement and after each review.', allowed: can('settings:manage') },
   ].filter((card) => card.allowed);
   return (
     <Main>

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { Link } from 'wouter';
 import type { z } from 'zod';
 import { settingsSchema, type PracticeSettings } from '../../../src-shared/contract';
 import { invoke } from '../../api/client';
@@ -14,7 +15,7 @@ import { TextField } from '../../components/TextField';
 
 type FormInput = z.input<typeof settingsSchema>;
 type FormOutput = z.output<typeof settingsSchema>;
-const fields = ['idleLockMinutes'] as const;
+const fields = ['idleLockMinutes', 'unspentAlertMonths'] as const;
 
 export function SettingsScreen() {
   usePageTitle('Settings');
@@ -24,7 +25,7 @@ export function SettingsScreen() {
   const [saved, setSaved] = useState(false);
   const { register, handleSubmit, setError, formState, reset } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(settingsSchema),
-    defaultValues: { idleLockMinutes: 10 },
+    defaultValues: { idleLockMinutes: 10, unspentAlertMonths: 3 },
   });
   const { errors, isSubmitting } = formState;
 
@@ -32,7 +33,7 @@ export function SettingsScreen() {
     void invoke('settings.get', {}).then((result) => {
       if (result.ok) {
         setSettings(result.value);
-        reset({ idleLockMinutes: result.value.idleLockMinutes });
+        reset({ idleLockMinutes: result.value.idleLockMinutes, unspentAlertMonths: result.value.unspentAlertMonths });
       } else {
         setFormMessage(result.error.message);
       }
@@ -80,10 +81,37 @@ export function SettingsScreen() {
               error={errors.idleLockMinutes?.message}
               registration={register('idleLockMinutes', { valueAsNumber: true })}
             />
+            <TextField
+              id="unspentAlertMonths"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={12}
+              width={3}
+              label="Warn about unspent personal health budget money after this many months of planned spending"
+              hint="Between 1 and 12 months. Unspent money building up is a reason to review a budget. PlanWell suggests 3."
+              error={errors.unspentAlertMonths?.message}
+              registration={register('unspentAlertMonths', { valueAsNumber: true })}
+            />
             <button className="nhsuk-button" type="submit" disabled={isSubmitting}>
               Save settings
             </button>
           </form>
+          <h2>Conversation guides</h2>
+          <p>The steps and prompts workers follow in conversations about what matters to someone.</p>
+          <p>
+            <Link href="/settings/guides">See and add conversation guides</Link>
+          </p>
+          <h2>Personal health budgets</h2>
+          <p>What a personal health budget cannot buy: support that matches is flagged until a worker records why it is right.</p>
+          <p>
+            <Link href="/settings/restrictions">See and change what a budget cannot buy</Link>
+          </p>
+          <h2>Reviews</h2>
+          <p>How soon plans and budgets must be reviewed after they are agreed, and after each review.</p>
+          <p>
+            <Link href="/settings/review-rules">See and change when reviews fall due</Link>
+          </p>
         </div>
       </div>
     </Main>

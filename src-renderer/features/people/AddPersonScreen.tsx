@@ -6,6 +6,7 @@ import { newPersonSchema, type NewPerson, type NewPersonInput } from '../../../s
 import { invoke } from '../../api/client';
 import { Main } from '../../app/Main';
 import { useFormDraft } from '../../app/drafts';
+import { SaveStatus } from '../../components/SaveStatus';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/FieldMessages';
 import { usePageTitle } from '../../components/PageTitle';
@@ -120,6 +121,7 @@ export function AddPersonScreen() {
               Save person
             </button>
           </form>
+          <SaveStatus status={draft.status} />
         </div>
       </div>
     </Main>

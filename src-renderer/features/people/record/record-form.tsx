@@ -5,10 +5,11 @@ import type { Person } from '../../../../src-shared/contract';
 import type { AppErrorBody, Result } from '../../../../src-shared/result';
 import { invoke } from '../../../api/client';
 import { Main } from '../../../app/Main';
-import { useFormDraft } from '../../../app/drafts';
+import { useFormDraft, useOpenFormsDraftStatus } from '../../../app/drafts';
 import { ErrorSummary, type SummaryError } from '../../../components/ErrorSummary';
 import { Notice } from '../../../components/FieldMessages';
 import { usePageTitle } from '../../../components/PageTitle';
+import { formatKeptTime, SaveStatus } from '../../../components/SaveStatus';
 import { applyServerError } from '../../../components/server-errors';
 import { PersonHeader } from './PersonHeader';
 import { personHref, personName, usePersonRecord } from './PersonRecord';
@@ -35,13 +36,13 @@ export function recordSummaryErrors(fieldErrors: SummaryError[], formMessage: st
 }
 
 /** The error summary, and when someone else has changed the record, the way to see their changes. */
-export function RecordErrorSummary({ errors, stale, onReload }: { errors: SummaryError[]; stale: boolean; onReload: () => void }) {
+export function RecordErrorSummary({ errors, stale, onReload, reloadLabel = 'Reload the record with their changes' }: { errors: SummaryError[]; stale: boolean; onReload: () => void; reloadLabel?: string }) {
   return (
     <>
       <ErrorSummary errors={errors} />
       {stale ? (
         <button type="button" id={reloadButtonId} className="nhsuk-button nhsuk-button--secondary" onClick={onReload}>
-          Reload the record with their changes
+          {reloadLabel}
         </button>
       ) : null}
     </>
@@ -52,7 +53,7 @@ interface RecordFormOptions<Values extends FieldValues, Transformed extends Valu
   form: UseFormReturn<Values, unknown, Transformed>;
   /** The form's fields, in page order, for placing errors from the main process. */
   fields: readonly Path<Values>[];
-  /** Kept as a draft when PlanWell locks, for example `person:<id>:details`. */
+  /** Kept as a draft as it is typed, for example `person:<id>:details`. */
   draftKey: string;
   /** The form's values for a record, to start again from someone else's changes. */
   valuesFor: (person: Person) => DefaultValues<NoInfer<Values>>;
@@ -107,8 +108,9 @@ export function useRecordForm<Values extends FieldValues, Transformed extends Va
     }
     setStale(false);
     setFormMessage(null);
-    await draft.discard();
+    // Reset first: the draft then knows these values are kept in the record, not typed.
     reset(valuesFor(result.value));
+    await draft.discard();
     const first = fields[0];
     if (first) setFocus(first);
   };
@@ -129,6 +131,8 @@ interface RecordEditPageProps {
 /** A screen that changes part of a person's record: their header and flag first, then the form. */
 export function RecordEditPage({ title, errors, stale, onReload, restoredAt, children }: RecordEditPageProps) {
   const { person, clearNotice } = usePersonRecord();
+  // Each screen's form is reached through useRecordForm, which its screen holds; the status comes from the open form.
+  const draftStatus = useOpenFormsDraftStatus();
   usePageTitle(`${title} – ${personName(person)}`);
   // A notice belongs to the person page it was shown on.
   useEffect(() => clearNotice(), [clearNotice]);
@@ -141,8 +145,11 @@ export function RecordEditPage({ title, errors, stale, onReload, restoredAt, chi
       <PersonHeader person={person} title={title} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {restoredAt ? <Notice>We kept what you had typed before PlanWell locked. Check it and save when ready.</Notice> : null}
+          {restoredAt ? <Notice>
+              We kept what you had typed before PlanWell locked or you left this page, at {formatKeptTime(restoredAt)}. Check it and save when ready.
+            </Notice> : null}
           {children}
+          <SaveStatus status={draftStatus} />
         </div>
       </div>
     </Main>
