@@ -180,7 +180,7 @@ describe('the idle lock setting', () => {
   it('is for administrators only, is checked with clear messages, and is what the idle lock uses', async () => {
     const clock = new RecordingClock();
     const { app, dataDirectory, practiceName } = await practiceWithClock(clock);
-    expect(await callOk(app, 'settings.get', {})).toEqual({ practiceName, odsCode: 'A81001', idleLockMinutes: 10 });
+    expect(await callOk(app, 'settings.get', {})).toEqual({ practiceName, odsCode: 'A81001', idleLockMinutes: 10, unspentAlertMonths: 3 });
 
     const before = practiceState(app, dataDirectory);
     const refusals: [unknown, string][] = [
@@ -200,8 +200,14 @@ describe('the idle lock setting', () => {
     expect(practiceState(app, dataDirectory)).toEqual(before);
 
     for (const idleLockMinutes of [60, 1, 2]) {
-      expect(await callOk(app, 'settings.update', { idleLockMinutes })).toEqual({ practiceName, odsCode: 'A81001', idleLockMinutes });
+      expect(await callOk(app, 'settings.update', { idleLockMinutes })).toEqual({ practiceName, odsCode: 'A81001', idleLockMinutes, unspentAlertMonths: 3 });
     }
+    // The unspent budget alert: kept when left out, changed when given, 1 to 12 months.
+    expect(await callOk(app, 'settings.update', { idleLockMinutes: 2, unspentAlertMonths: 6 })).toMatchObject({ idleLockMinutes: 2, unspentAlertMonths: 6 });
+    expect(await callOk(app, 'settings.update', { idleLockMinutes: 2 })).toMatchObject({ unspentAlertMonths: 6 });
+    expect((await callError(app, 'settings.update', { idleLockMinutes: 2, unspentAlertMonths: 13 })).issues).toEqual([
+      { path: 'unspentAlertMonths', message: 'The unspent money alert must be 12 months of planned spending or fewer' },
+    ]);
     expect(await callOk(app, 'app.status', {})).toMatchObject({ idleLockMinutes: 2 });
 
     // It applies to everyone at the practice, and only an administrator may see or change it.

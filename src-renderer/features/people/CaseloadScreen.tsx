@@ -7,6 +7,7 @@ import { Main } from '../../app/Main';
 import type { TableSort } from '../../components/DataTable';
 import { usePageTitle } from '../../components/PageTitle';
 import { VirtualDataTable } from '../../components/VirtualDataTable';
+import { MyReviewsNotice } from '../reviews/MyReviewsNotice';
 import {
   filtersNarrow,
   forgetOpened,
@@ -93,6 +94,7 @@ export function CaseloadScreen() {
           Add a person
         </Link>
       </div>
+      <MyReviewsNotice />
       <CaseloadFilters filters={filters} />
       {error ? (
         <p className="nhsuk-error-message" role="alert">

@@ -9,6 +9,8 @@ import { useCan } from '../../app/app-state';
 import { Main } from '../../app/Main';
 import { Notice } from '../../components/FieldMessages';
 import { usePageTitle } from '../../components/PageTitle';
+import { PlanSummaryCard } from '../plans/plan-view-summary';
+import { ReviewScheduleCard } from '../reviews/ReviewScheduleCard';
 import { useEligibilityGroups } from './record/EligibilityScreen';
 import { MultilineText } from './record/MultilineText';
 import { PersonHeader } from './record/PersonHeader';
@@ -60,6 +62,9 @@ export function PersonScreen() {
 
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
+          <PlanSummaryCard personId={person.id} />
+          <ReviewScheduleCard personId={person.id} />
+
           <h2>Personal details</h2>
           <SummaryList>
             <Row label="Given name" change={change('/details', 'given name', 'givenName')}>{person.givenName}</Row>

@@ -1,0 +1,181 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
+import { reviewReasonLabels, reviewReasons, type ReviewWorklistRow } from '../../../src-shared/contract';
+import type { ReviewBucket } from '../../../src-shared/domain/review-due';
+import { invoke } from '../../api/client';
+import { Main } from '../../app/Main';
+import { DataTable, Pager, resultsSummary, type TableSort } from '../../components/DataTable';
+import { usePageTitle } from '../../components/PageTitle';
+import { useStaffOptions } from '../people/record/record-form';
+import { bucketLabels } from './review-words';
+import { worklistColumns } from './worklist-columns';
+import { isWorklistSortColumn, placeFromSearch, worklistHref, worklistInput, worklistPageSize, type WorklistPlace } from './worklist-query';
+import './reviews.scss';
+
+const buckets: readonly ReviewBucket[] = ['overdue', 'due-soon', 'upcoming'];
+
+interface WorklistAnswer {
+  /** The place the answer is for: an answer for any other is stale. */
+  href: string;
+  rows: ReviewWorklistRow[];
+  total: number;
+  counts: Record<ReviewBucket, number>;
+}
+
+const emptyMessages: Record<ReviewBucket, string> = {
+  overdue: 'No reviews are overdue',
+  'due-soon': 'No reviews are due in the next 14 days',
+  upcoming: 'No reviews are coming up',
+};
+
+/**
+ * Whose review is overdue, due in the next 14 days, or coming up: one tab each with its count,
+ * filtered by assigned worker and reason, sorted and paged in the database. The tab, filters,
+ * order and page are in the address, so back from a review comes back to the same place.
+ */
+export function WorklistScreen() {
+  usePageTitle('Reviews');
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const place = useMemo(() => placeFromSearch(search), [search]);
+  const href = worklistHref(place);
+  // Active staff, without the assigned-worker form's "Nobody" (this list has its own).
+  const staff = (useStaffOptions() ?? []).filter((option) => option.value !== '');
+  const [answer, setAnswer] = useState<WorklistAnswer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    const asked = worklistHref(place);
+    void invoke('reviews.worklist', worklistInput(place)).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setAnswer({ href: asked, ...result.value });
+        setError(null);
+      } else {
+        setError(result.error.message);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [place]);
+
+  /** Filters and order replace the current place in the history; tabs and pages add one. */
+  const go = (changes: Partial<WorklistPlace>, replace = false) => navigate(worklistHref({ ...place, page: 0, ...changes }), { replace });
+  const pending = answer?.href !== href;
+  const sort: TableSort = { columnId: place.sort.column, direction: place.sort.direction };
+  const knownWorker = ['', 'me', 'nobody', ...staff.map((member) => member.value)].includes(place.worker);
+
+  return (
+    <Main>
+      <h1>Reviews</h1>
+      <p>Plans and budgets are reviewed when the rules say, and sooner when money or health changes. Open a name to start or carry on with the review.</p>
+      <search className="app-review-filters" aria-label="Filter the reviews">
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="worklist-worker">
+            Assigned worker
+          </label>
+          <select className="nhsuk-select" id="worklist-worker" value={place.worker} onChange={(event) => go({ worker: event.target.value }, true)}>
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+            <option value="nobody">Nobody (not assigned)</option>
+            {staff.map((member) => (
+              <option key={member.value} value={member.value}>
+                {member.label}
+              </option>
+            ))}
+            {knownWorker ? null : <option value={place.worker}>Someone no longer working here</option>}
+          </select>
+        </div>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="worklist-reason">
+            Reason
+          </label>
+          <select
+            className="nhsuk-select"
+            id="worklist-reason"
+            value={place.reason}
+            onChange={(event) => go({ reason: reviewReasons.find((reason) => reason === event.target.value) ?? '' }, true)}
+          >
+            <option value="">Any reason</option>
+            {reviewReasons.map((reason) => (
+              <option key={reason} value={reason}>
+                {reviewReasonLabels[reason]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </search>
+
+      {error ? (
+        <p className="nhsuk-error-message" role="alert">
+          {error}
+        </p>
+      ) : null}
+
+      <div className="nhsuk-tabs app-review-tabs">
+        <nav aria-label="Reviews by when they are due">
+          <ul className="nhsuk-tabs__list">
+            {buckets.map((bucket) => {
+              const selected = bucket === place.bucket;
+              return (
+                <li className={`nhsuk-tabs__list-item${selected ? ' nhsuk-tabs__list-item--selected' : ''}`} key={bucket}>
+                  <Link className="nhsuk-tabs__tab" href={worklistHref({ ...place, bucket, page: 0 })} aria-current={selected ? 'page' : undefined}>
+                    {bucketLabels[bucket]}
+                    {answer ? ` (${answer.counts[bucket].toLocaleString('en-GB')})` : ''}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <div className="nhsuk-tabs__panel" aria-busy={pending}>
+          <h2 className="nhsuk-heading-m">{bucketLabels[place.bucket]}</h2>
+          <p className="nhsuk-body" role="status" ref={summaryRef} tabIndex={-1}>
+            {!answer
+              ? 'Loading…'
+              : answer.total === 0
+                ? `${emptyMessages[place.bucket]}${place.worker || place.reason ? ' with these filters' : ''}.`
+                : answer.rows.length === 0
+                  ? 'There are no reviews on this page: the list has become shorter since it was opened.'
+                  : resultsSummary(place.page, worklistPageSize, answer.rows.length, answer.total, ['review', 'reviews'])}
+          </p>
+          {answer && answer.rows.length > 0 ? (
+            <div className="app-review-table">
+              <DataTable
+                columns={worklistColumns}
+                data={answer.rows}
+                caption={`Reviews: ${bucketLabels[place.bucket].toLowerCase()}`}
+                rowId={(row) => row.personId}
+                sort={sort}
+                onSortChange={(next) => {
+                  if (isWorklistSortColumn(next.columnId)) go({ sort: { column: next.columnId, direction: next.direction } }, true);
+                }}
+              />
+            </div>
+          ) : null}
+          {answer && answer.rows.length === 0 && answer.total > 0 ? (
+            <p>
+              <Link href={worklistHref({ ...place, page: 0 })}>Go to the first page</Link>
+            </p>
+          ) : null}
+          {answer ? (
+            <Pager
+              page={place.page}
+              pageSize={worklistPageSize}
+              total={answer.total}
+              label="Pages of reviews"
+              onPage={(page) => {
+                go({ page });
+                // The button pressed may be gone on the new page: the keyboard goes to the summary of it.
+                summaryRef.current?.focus();
+              }}
+            />
+          ) : null}
+        </div>
+      </div>
+    </Main>
+  );
+}
