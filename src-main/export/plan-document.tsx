@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 // (The pragma: this file is also run by tsx in the benchmarks, which does not read tsconfig.main.json.)
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import {
@@ -38,12 +38,25 @@ export function defaultFormatFor(person: Pick<Person, 'communicationNeeds'>): Do
   return 'standard';
 }
 
+/**
+ * The project's `resources/fonts`: PLANWELL_RESOURCES if set, else the nearest `resources` above
+ * this code — two folders up from the source, three from the bundle in out/main/chunks.
+ */
+export function fontsDirectory(): string {
+  if (process.env.PLANWELL_RESOURCES) return join(process.env.PLANWELL_RESOURCES, 'fonts');
+  for (let folder = import.meta.dirname; folder !== dirname(folder); folder = dirname(folder)) {
+    const fonts = join(folder, 'resources', 'fonts');
+    if (existsSync(join(fonts, 'atkinson-hyperlegible-400.woff2'))) return fonts;
+  }
+  throw new Error('PlanWell cannot find its fonts (resources/fonts); set PLANWELL_RESOURCES to the resources folder');
+}
+
 let fontFaces: string | undefined;
 /** The embedded open-licence font (Atkinson Hyperlegible, SIL OFL; resources/fonts). */
 function embeddedFont(): string {
   fontFaces ??= [400, 700]
     .map((weight) => {
-      const file = readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'fonts', `atkinson-hyperlegible-${weight}.woff2`));
+      const file = readFileSync(join(fontsDirectory(), `atkinson-hyperlegible-${weight}.woff2`));
       return `@font-face{font-family:"Atkinson Hyperlegible";font-weight:${weight};font-style:normal;src:url(data:font/woff2;base64,${file.toString('base64')}) format("woff2");}`;
     })
     .join('');

@@ -27,8 +27,10 @@ async function render(db: AppDatabase, planId: string, format: DocumentFormat | 
   return { rendered: renderPlanDocument({ plan, person, practiceName: practice, format: chosen }), format: chosen, defaultFormat, version: plan.version, personId: plan.personId, practice };
 }
 
-export async function exportPreview({ db }: SessionDependencies, input: ChannelParsedInput<'plans.exportPreview'>) {
-  const { rendered, format, defaultFormat } = await render(db, input.planId, input.format);
+export async function exportPreview({ db, user, clock }: SessionDependencies, input: ChannelParsedInput<'plans.exportPreview'>) {
+  const { rendered, format, defaultFormat, version, personId } = await render(db, input.planId, input.format);
+  // The preview shows the whole plan, as opening it does.
+  await recordAudit(db, clock, { user, action: 'view', channel: 'plans.exportPreview', personId, detail: `Previewed plan version ${version} for export` });
   return { html: rendered.html, format, defaultFormat, fileName: rendered.fileName };
 }
 
@@ -58,7 +60,7 @@ export interface BatchExports {
 export async function startBatch(deps: SessionDependencies, printer: () => Printer, batches: BatchExports, input: ChannelParsedInput<'exports.startBatch'>): Promise<BatchExportStatus> {
   const plans = await deps.db
     .selectFrom('care_plan')
-    .select('id')
+    .select(['id', 'version', 'agreed_on'])
     .where('agreed_on', '>=', input.agreedFrom)
     .where('agreed_on', '<=', input.agreedTo)
     .orderBy('agreed_on')
@@ -76,7 +78,7 @@ export async function startBatch(deps: SessionDependencies, printer: () => Print
         const exported = await exportPdf(deps, printer, { planId: plan.id, format: input.format });
         writeFileSync(join(folder, exported.fileName), Buffer.from(exported.base64, 'base64'), { mode: 0o600 });
       } catch (error) {
-        job.failures.push({ fileName: plan.id, message: error instanceof Error ? error.message : String(error) });
+        job.failures.push({ fileName: `The plan agreed on ${plan.agreed_on ?? ''} (version ${plan.version})`, message: error instanceof Error ? error.message : String(error) });
       }
       job.done++;
     }

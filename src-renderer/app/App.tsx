@@ -5,6 +5,9 @@ import type { AppState, Permission } from '../../src-shared/contract';
 import { invoke } from '../api/client';
 import { Header } from '../components/Header';
 import { AuditScreen } from '../features/admin/AuditScreen';
+import { GuidesScreen } from '../features/admin/GuidesScreen';
+import { RestrictionsScreen } from '../features/admin/RestrictionsScreen';
+import { ReviewRulesScreen } from '../features/admin/ReviewRulesScreen';
 import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { StaffListScreen } from '../features/admin/StaffListScreen';
 import { StaffMemberScreen } from '../features/admin/StaffMemberScreen';
@@ -14,6 +17,8 @@ import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
 import { LockedScreen } from '../features/auth/LockedScreen';
 import { LogInScreen } from '../features/auth/LogInScreen';
 import { UnavailableScreen } from '../features/auth/UnavailableScreen';
+import { BudgetScreen } from '../features/budgets/BudgetScreen';
+import { BatchExportScreen } from '../features/exports/BatchExportScreen';
 import { ImportPeopleScreen } from '../features/import/ImportPeopleScreen';
 import { AddPersonScreen } from '../features/people/AddPersonScreen';
 import { CaseloadScreen } from '../features/people/CaseloadScreen';
@@ -25,15 +30,21 @@ import { ContactScreen, RemoveContactScreen } from '../features/people/record/Co
 import { EditDetailsScreen } from '../features/people/record/EditDetailsScreen';
 import { EligibilityScreen } from '../features/people/record/EligibilityScreen';
 import { PersonRecord } from '../features/people/record/PersonRecord';
+import { PlanRoutes } from '../features/plans/PlanRoutes';
+import { OutcomesScreen } from '../features/reviews/OutcomesScreen';
+import { ReviewScreen } from '../features/reviews/ReviewScreen';
+import { WorklistScreen } from '../features/reviews/WorklistScreen';
 import { RecoveryCodeScreen } from '../features/setup/RecoveryCodeScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { AppStateProvider, useAppState } from './app-state';
 import { saveAllDrafts } from './drafts';
+import { useHashFollowsHistory } from './history-sync';
 import { useIdleLock } from './idle-lock';
 import { Main } from './Main';
 import { NotFoundScreen } from './NotFoundScreen';
 
 export function App() {
+  useHashFollowsHistory();
   return (
     <AppStateProvider>
       <Router hook={useHashLocation}>
@@ -124,6 +135,8 @@ function SignedIn({ status, newRecoveryCode, onRecoveryCodeStored }: { status: S
     body = (
       <Switch>
         <Route path="/">{can('people:read') ? <CaseloadScreen /> : <AdminHomeScreen />}</Route>
+        <Route path="/exports">{guarded('people:read', <BatchExportScreen />)}</Route>
+        <Route path="/reviews">{guarded('people:read', <WorklistScreen />)}</Route>
         <Route path="/people/new">{guarded('people:write', <AddPersonScreen />)}</Route>
         <Route path="/people/import">{guarded('people:write', <ImportPeopleScreen />)}</Route>
         <Route path="/people/:id" nest>
@@ -150,6 +163,16 @@ function SignedIn({ status, newRecoveryCode, onRecoveryCodeStored }: { status: S
                     {(contact) => guarded('people:write', <ContactScreen key={contact.contactId} contactId={contact.contactId} />)}
                   </Route>
                   <Route path="/close">{guarded('people:write', <CloseRecordScreen />)}</Route>
+                  <Route path="/budget">
+                    <BudgetScreen />
+                  </Route>
+                  <Route path="/review">{guarded('people:write', <ReviewScreen />)}</Route>
+                  <Route path="/outcomes">
+                    <OutcomesScreen />
+                  </Route>
+                  <Route path="/plan" nest>
+                    <PlanRoutes writable={(screen) => guarded('people:write', screen)} />
+                  </Route>
                   <Route>
                     <Redirect to="/" replace />
                   </Route>
@@ -162,6 +185,9 @@ function SignedIn({ status, newRecoveryCode, onRecoveryCodeStored }: { status: S
         <Route path="/staff/new">{guarded('staff:manage', <AddStaffScreen />)}</Route>
         <Route path="/staff/:id">{(params) => guarded('staff:manage', <StaffMemberScreen userId={params.id} />)}</Route>
         <Route path="/settings">{guarded('settings:manage', <SettingsScreen />)}</Route>
+        <Route path="/settings/guides">{guarded('settings:manage', <GuidesScreen />)}</Route>
+        <Route path="/settings/restrictions">{guarded('settings:manage', <RestrictionsScreen />)}</Route>
+        <Route path="/settings/review-rules">{guarded('settings:manage', <ReviewRulesScreen />)}</Route>
         <Route path="/audit">{guarded('audit:read', <AuditScreen />)}</Route>
         <Route path="/account/password">
           <ChangePasswordScreen firstLogIn={false} onChanged={() => { window.location.hash = '#/'; }} />

@@ -15,6 +15,7 @@ interface HeaderProps {
 const menu: { href: string; label: string; permission: Permission }[] = [
   { href: '/', label: 'Caseload', permission: 'people:read' },
   { href: '/reviews', label: 'Reviews', permission: 'people:read' },
+  { href: '/exports', label: 'Export plans', permission: 'people:read' },
   { href: '/people/new', label: 'Add a person', permission: 'people:write' },
   { href: '/staff', label: 'Staff', permission: 'staff:manage' },
   { href: '/audit', label: 'Audit trail', permission: 'audit:read' },

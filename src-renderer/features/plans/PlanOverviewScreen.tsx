@@ -7,6 +7,7 @@ import { invoke } from '../../api/client';
 import { useCan } from '../../app/app-state';
 import { personHref, personName, usePersonRecord } from '../people/record/PersonRecord';
 import { PlanDocument, Row, SummaryList } from './plan-view-document';
+import { budgetEditorHref, PlanBudgetSummary } from '../budgets/budget-links';
 import { planHref, planNoticeFromHistory } from './plan-view-links';
 import { isStalePlan, Loading, loadPersonPlan, PlanPage, PlanStatusTag, usePlanVersions, versionLabel } from './plan-view-page';
 
@@ -172,6 +173,9 @@ function CurrentPlan() {
                   <Link className="nhsuk-button nhsuk-button--secondary" href={planHref(person.id, '/edit')}>
                     Edit the draft plan
                   </Link>
+                  <Link className="nhsuk-button nhsuk-button--secondary" href={budgetEditorHref(person.id)}>
+                    Plan the budget
+                  </Link>
                   <Link className="nhsuk-button nhsuk-button--secondary" href={planHref(person.id, '/agree')}>
                     Agree this plan
                   </Link>
@@ -244,6 +248,7 @@ function CurrentPlan() {
 
 /** One version, introduced by what it is, so a draft is never mistaken for an agreed plan. */
 function ShownPlan({ plan }: { plan: CarePlan }) {
+  const canWrite = useCan()('people:write');
   return (
     <>
       <hr className="nhsuk-section-break nhsuk-section-break--l nhsuk-section-break--visible" />
@@ -257,6 +262,7 @@ function ShownPlan({ plan }: { plan: CarePlan }) {
         </div>
       ) : null}
       <PlanDocument plan={plan} />
+      <PlanBudgetSummary personId={plan.personId} budget={plan.budget} draft={plan.status === 'draft'} canWrite={canWrite} />
     </>
   );
 }
