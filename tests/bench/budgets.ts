@@ -65,7 +65,7 @@ export async function budgetQueries(directory: string): Promise<string> {
       const person = await call('people.create', { givenName: 'Bench', familyName: `Person ${index + 1}`, dateOfBirth: '1960-01-01', nhsNumber });
       const draft = await call('plans.startDraft', { personId: person.id });
       const goal = randomUUID();
-      const saved = await call('plans.saveDraft', { planId: draft.id, rowVersion: draft.rowVersion, content: { whatMatters: 'Bench', goals: [{ id: goal, outcome: 'Bench' }], reviewDate: '2021-06-01' } });
+      const saved = await call('plans.saveDraft', { planId: draft.id, rowVersion: draft.rowVersion, content: { whatMatters: 'Bench', goals: [{ id: goal, outcome: 'Bench' }], reviewDate: '2021-03-01' } });
       const budget = budgetWithItems(randomUUID());
       const withBudget = await call('plans.saveBudget', { planId: saved.id, rowVersion: saved.rowVersion, budget });
       await call('plans.agree', { planId: saved.id, rowVersion: withBudget.rowVersion, agreedBy: 'person', method: 'in-person', agreedOn: '2021-01-04' });

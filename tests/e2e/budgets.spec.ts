@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { maxReceiptBytes, type ChannelInput, type ChannelName, type ChannelOutput } from '../../src-shared/contract';
+import { maxReceiptBytes } from '../../src-shared/contract';
 import { formatDate, isoDateInLondon } from '../../src-shared/format';
-import type { Result } from '../../src-shared/result';
-import { addPerson, expect, expectNoAxeViolations, setUpPractice, test } from './fixtures';
+
+import { addPerson, api, expect, expectNoAxeViolations, personIdOf, setUpPractice, test } from './fixtures';
 
 /*
  * Personal health budgets (issue 6): planned in the draft plan's budget screen, agreed with the
@@ -14,31 +14,6 @@ import { addPerson, expect, expectNoAxeViolations, setUpPractice, test } from '.
  * cannot buy. The plan's own content is set up through the app's API from the page, as the
  * renderer calls it; everything tested goes through the screens.
  */
-
-/** Calls one channel as the page does, with the preview host's per-run token. */
-async function api<C extends ChannelName>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await page.evaluate(
-    async ({ channel, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="planwell-token"]')?.content ?? '';
-      const response = await fetch('/api/invoke', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-PlanWell-Token': token },
-        body: JSON.stringify({ channel, input }),
-      });
-      return (await response.json()) as Result<ChannelOutput<C>>;
-    },
-    { channel, input },
-  );
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
-  return result.value;
-}
-
-/** The open person's id, from the address of their page. */
-function personIdOf(page: Page): string {
-  const match = /#\/people\/([0-9a-f-]{36})/.exec(page.url());
-  if (!match?.[1]) throw new Error(`Not on a person's screen: ${page.url()}`);
-  return match[1];
-}
 
 const h1 = (page: Page, name: string | RegExp): Locator => page.getByRole('heading', { level: 1, name });
 const row = (scope: Page | Locator, key: string): Locator => scope.locator(`.nhsuk-summary-list__row:has(> dt:text-is("${key}"))`);

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
+import type { Result } from '../../src-shared/result';
 
 export interface PreviewHostProcess {
   url: string;
@@ -116,4 +118,34 @@ export async function setUpPractice(page: Page, url: string): Promise<string> {
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
   return recoveryCode;
+}
+
+/** Calls one channel as the page does, with the preview host's per-run token: for setting up, not testing. */
+export async function callApi<C extends ChannelName>(page: Page, channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="planwell-token"]')?.content ?? '';
+      const response = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-PlanWell-Token': token },
+        body: JSON.stringify({ channel, input }),
+      });
+      return (await response.json()) as Result<ChannelOutput<C>>;
+    },
+    { channel, input },
+  );
+}
+
+/** As callApi, failing the test if the call is refused. */
+export async function api<C extends ChannelName>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await callApi(page, channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
+  return result.value;
+}
+
+/** The open person's id, from the address of their page. */
+export function personIdOf(page: Page): string {
+  const match = /#\/people\/([0-9a-f-]{36})/.exec(page.url());
+  if (!match?.[1]) throw new Error(`Not on a person's screen: ${page.url()}`);
+  return match[1];
 }

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { addPerson, expect, expectNoAxeViolations, logIn, practice, setUpPractice, startHost, test } from './fixtures';
+import { addPerson, expect, expectNoAxeViolations, logIn, personIdOf, practice, setUpPractice, startHost, test } from './fixtures';
 
 /*
  * The care planning conversation, the plan editor and the shared screen, with autosave: what is
@@ -20,13 +20,6 @@ async function expectFlag(page: Page, screen: string): Promise<void> {
   await expect(flag(page), `the flag on ${screen}`).toBeVisible();
   await expect(flag(page)).toContainText('Large print');
   await expect(flag(page)).toContainText('Plain English, one idea at a time');
-}
-
-/** The open person's id, from the address of their page. */
-function personIdOf(page: Page): string {
-  const match = /#\/people\/([0-9a-f-]{36})/.exec(page.url());
-  if (!match?.[1]) throw new Error(`Not on a person's screen: ${page.url()}`);
-  return match[1];
 }
 
 /** A person with communication needs, arriving at their page. */

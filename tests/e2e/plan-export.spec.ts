@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { FrameLocator, Locator, Page } from '@playwright/test';
-import type { CarePlan, ChannelInput, ChannelName, ChannelOutput, PlanContentInput } from '../../src-shared/contract';
+import type { CarePlan, PlanContentInput } from '../../src-shared/contract';
 import { isoDateInLondon } from '../../src-shared/format';
-import type { Result } from '../../src-shared/result';
-import { addPerson, expect, expectNoAxeViolations, setUpPractice, test } from './fixtures';
+
+import { addPerson, api, expect, expectNoAxeViolations, personIdOf, setUpPractice, test } from './fixtures';
 
 /*
  * Plans as PDFs (issue 8), from the screens: the preview of exactly what will be printed, the
@@ -16,30 +16,6 @@ import { addPerson, expect, expectNoAxeViolations, setUpPractice, test } from '.
  * and pdfinfo, and many plans exported together. Plans are set up through the app's own API from
  * the page (as the renderer calls it); everything tested goes through the screens.
  */
-
-/** Calls one channel as the page does, with the preview host's per-run token. */
-async function api<C extends ChannelName>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await page.evaluate(
-    async ({ channel, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="planwell-token"]')?.content ?? '';
-      const response = await fetch('/api/invoke', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-PlanWell-Token': token },
-        body: JSON.stringify({ channel, input }),
-      });
-      return (await response.json()) as Result<ChannelOutput<C>>;
-    },
-    { channel, input },
-  );
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
-  return result.value;
-}
-
-function personIdOf(page: Page): string {
-  const match = /#\/people\/([0-9a-f-]{36})/.exec(page.url());
-  if (!match?.[1]) throw new Error(`Not on a person's screen: ${page.url()}`);
-  return match[1];
-}
 
 const today = (): string => isoDateInLondon(new Date());
 const daysFromToday = (days: number): string => isoDateInLondon(new Date(Date.now() + days * 86_400_000));

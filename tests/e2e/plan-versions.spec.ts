@@ -1,45 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import type { CarePlan, ChannelInput, ChannelName, ChannelOutput, PlanContentInput, PlanVersionSummary } from '../../src-shared/contract';
+import type { CarePlan, PlanContentInput, PlanVersionSummary } from '../../src-shared/contract';
 import { isoDateInLondon } from '../../src-shared/format';
-import type { Result } from '../../src-shared/result';
-import { addPerson, expect, expectNoAxeViolations, practice, setUpPractice, test } from './fixtures';
+import { addPerson, api, callApi, expect, expectNoAxeViolations, personIdOf, practice, setUpPractice, test } from './fixtures';
 
 /*
  * The plan's overview, sign-off, version history and comparison, and the conversation guides.
  * The plan editor is another screen's business: plan content is set up here through the app's
  * own API from the page (as the renderer calls it); everything tested goes through the screens.
  */
-
-/** Calls one channel as the page does, with the preview host's per-run token. */
-async function callApi<C extends ChannelName>(page: Page, channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="planwell-token"]')?.content ?? '';
-      const response = await fetch('/api/invoke', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-PlanWell-Token': token },
-        body: JSON.stringify({ channel, input }),
-      });
-      return (await response.json()) as Result<ChannelOutput<C>>;
-    },
-    { channel, input },
-  );
-}
-
-async function api<C extends ChannelName>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await callApi(page, channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
-  return result.value;
-}
-
-/** The open person's id, from the address of their page. */
-function personIdOf(page: Page): string {
-  const match = /#\/people\/([0-9a-f-]{36})/.exec(page.url());
-  if (!match?.[1]) throw new Error(`Not on a person's screen: ${page.url()}`);
-  return match[1];
-}
 
 /** A date some days from today, as the plan stores it. */
 function daysFromToday(days: number): string {

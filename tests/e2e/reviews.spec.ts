@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
-import type { BudgetInput, ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
+import type { BudgetInput } from '../../src-shared/contract';
 import { addDays, addMonths } from '../../src-shared/domain/calendar';
 import { formatDate, isoDateInLondon } from '../../src-shared/format';
-import type { Result } from '../../src-shared/result';
-import { addPerson, expect, expectNoAxeViolations, logIn, practice, setUpPractice, test } from './fixtures';
+
+import { addPerson, api, expect, expectNoAxeViolations, logIn, personIdOf, practice, setUpPractice, test } from './fixtures';
 
 /*
  * Reviews (issue 7): a person with an agreed direct-payment plan is due a review within three
@@ -15,35 +15,11 @@ import { addPerson, expect, expectNoAxeViolations, logIn, practice, setUpPractic
  * everything tested goes through the screens.
  */
 
-/** Calls one channel as the page does, with the preview host's per-run token. Set-up only. */
-async function api<C extends ChannelName>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await page.evaluate(
-    async ({ channel, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="planwell-token"]')?.content ?? '';
-      const response = await fetch('/api/invoke', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-PlanWell-Token': token },
-        body: JSON.stringify({ channel, input }),
-      });
-      return (await response.json()) as Result<ChannelOutput<C>>;
-    },
-    { channel, input },
-  );
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
-  return result.value;
-}
-
 const h1 = (page: Page, name: string | RegExp): Locator => page.getByRole('heading', { level: 1, name });
 /** The communication needs flag, which every screen about the person keeps. */
 const flag = (page: Page): Locator => page.getByRole('region', { name: /Communication needs/ });
 const tab = (page: Page, name: RegExp): Locator => page.getByRole('navigation', { name: 'Reviews by when they are due' }).getByRole('link', { name });
 const summary = (page: Page): Locator => page.getByRole('alert').filter({ hasText: 'There is a problem' });
-
-function personIdOf(page: Page): string {
-  const match = /#\/people\/([0-9a-f-]{36})/.exec(page.url());
-  if (!match?.[1]) throw new Error(`Not on a person's screen: ${page.url()}`);
-  return match[1];
-}
 
 /** Adds Grace Hopper, assigned to the signed-in administrator, with a communication need. */
 async function addAssignedPerson(page: Page): Promise<string> {
