@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { RenderedPlan } from './plan-document';
 import type { Printer } from './printer';
 
@@ -21,38 +21,50 @@ export const pdfPageOptions = {
 
 /**
  * The preview host's and the tests' printer: headless Chromium's Page.printToPDF through
- * playwright-core. The browser starts on the first print and stays warm until close().
+ * playwright-core. The browser and one page start on the first print and stay warm until close():
+ * opening a page costs more than printing one (measured in `npm run bench`, section h), so prints
+ * take turns on the same page.
  */
 export function chromiumPrinter(): Printer {
-  let browser: Promise<Browser> | undefined;
-  const start = () => {
+  let ready: Promise<{ browser: Browser; page: Page }> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const start = async () => {
     const path = chromiumPath();
     if (!existsSync(path)) {
       throw new Error(`PDF export needs Chromium, which is not at ${path}. Install it (apt-get install chromium) or set PLANWELL_CHROMIUM.`);
     }
-    return chromium.launch({
+    const browser = await chromium.launch({
       executablePath: path,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
+    const page = await browser.newPage();
+    // No network: the document carries its font and has nothing else to load.
+    await page.route('**/*', (route) => route.abort());
+    return { browser, page };
+  };
+  const print = async (rendered: RenderedPlan) => {
+    // A failed start (no Chromium yet) is tried again at the next print.
+    ready ??= start().catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
+    const { page } = await ready;
+    await page.setContent(rendered.html, { waitUntil: 'load' });
+    // The embedded font must be ready before printing (an expression: main has no DOM types).
+    await page.evaluate('document.fonts.ready.then(() => true)');
+    return page.pdf({ ...pdfPageOptions, headerTemplate: rendered.headerTemplate, footerTemplate: rendered.footerTemplate });
   };
   return {
-    async print(rendered: RenderedPlan) {
-      browser ??= start();
-      const page = await (await browser).newPage();
-      try {
-        // No network: the document carries its font and has nothing else to load.
-        await page.route('**/*', (route) => route.abort());
-        await page.setContent(rendered.html, { waitUntil: 'load' });
-        // The embedded font must be ready before printing (an expression: main has no DOM types).
-        await page.evaluate('document.fonts.ready.then(() => true)');
-        return await page.pdf({ ...pdfPageOptions, headerTemplate: rendered.headerTemplate, footerTemplate: rendered.footerTemplate });
-      } finally {
-        await page.close();
-      }
+    print(rendered: RenderedPlan) {
+      const printed = queue.then(() => print(rendered));
+      // The next print waits for this one, whether it worked or not.
+      queue = printed.catch(() => undefined);
+      return printed;
     },
     async close() {
-      if (browser) await (await browser).close();
-      browser = undefined;
+      const started = ready;
+      ready = undefined;
+      if (started) await (await started).browser.close();
     },
   };
 }
