@@ -175,7 +175,7 @@ export async function myCounts(deps: SessionDependencies): Promise<{ overdue: nu
   return { overdue: mine.counts.overdue, dueSoon: mine.counts['due-soon'] };
 }
 
-async function loadReview(db: AppDatabase, reviewId: string, today: string): Promise<PlanReview> {
+async function loadReview(db: AppDatabase, reviewId: string, today: string, knownRules?: ReviewRule[]): Promise<PlanReview> {
   const row = await db
     .selectFrom('plan_review')
     .innerJoin('care_plan', 'care_plan.id', 'plan_review.plan_id')
@@ -188,7 +188,7 @@ async function loadReview(db: AppDatabase, reviewId: string, today: string): Pro
   if (!row) throw notFound('That review is not in PlanWell.');
   const budget = row.budget_json ? budgetSchema.parse(JSON.parse(row.budget_json)) : null;
   // Signed today, the next review may be no later than the rule's interval after today.
-  const rules = await readRules(db);
+  const rules = knownRules ?? (await readRules(db));
   const limit = reviewLimit(rules, applicableRuleKeys(budget), { firstAgreedOn: today, lastReviewedOn: row.signed_at ? isoDateInLondon(new Date(row.signed_at)) : today });
   return {
     id: row.id,
@@ -238,7 +238,9 @@ export async function listReviews({ db, clock }: SessionDependencies, input: Cha
   await loadPerson(db, input.personId);
   const rows = await db.selectFrom('plan_review').select('id').where('person_id', '=', input.personId).orderBy('started_at', 'desc').execute();
   const today = isoDateInLondon(clock.now());
-  return Promise.all(rows.map((r) => loadReview(db, r.id, today)));
+  // A person has a handful of reviews; the rules are read once for all of them.
+  const rules = await readRules(db);
+  return Promise.all(rows.map((r) => loadReview(db, r.id, today, rules)));
 }
 
 async function requireDraftReview(trx: AppDatabase, reviewId: string, rowVersion: number) {
@@ -316,20 +318,28 @@ export async function recordOutcome({ db, user, clock }: SessionDependencies, in
       .execute();
     await recordAudit(trx, clock, { user, action: 'create', channel: 'outcomes.record', personId: input.personId, detail: `Recorded ${input.score.measure === 'ons4' ? 'ONS4' : 'SWEMWBS'} (${input.context})` });
   });
-  return (await listOutcomes({ db, user, clock }, { personId: input.personId })).find((o) => o.id === id)!;
+  const [recorded] = await readOutcomes(db, input.personId, id);
+  if (!recorded) throw new Error('The outcome just recorded was not found');
+  return recorded;
 }
 
 export async function listOutcomes({ db }: SessionDependencies, input: ChannelParsedInput<'outcomes.list'>): Promise<OutcomeRecord[]> {
   await loadPerson(db, input.personId);
-  const rows = await db
+  return readOutcomes(db, input.personId);
+}
+
+/** A person's scores, oldest first; or just one of them. */
+async function readOutcomes(db: AppDatabase, personId: string, onlyId?: string): Promise<OutcomeRecord[]> {
+  let query = db
     .selectFrom('outcome_score')
     .leftJoin('staff_user', 'staff_user.id', 'outcome_score.created_by')
     .selectAll('outcome_score')
     .select('staff_user.full_name')
-    .where('person_id', '=', input.personId)
+    .where('person_id', '=', personId)
     .orderBy('taken_on')
-    .orderBy('outcome_score.created_at')
-    .execute();
+    .orderBy('outcome_score.created_at');
+  if (onlyId) query = query.where('outcome_score.id', '=', onlyId);
+  const rows = await query.execute();
   return rows.map((r) => {
     const answers = JSON.parse(r.answers_json) as unknown;
     return {
