@@ -17,9 +17,11 @@ export interface PreviewHostProcess {
 
 const projectDirectory = resolve(import.meta.dirname, '..', '..');
 
-/** Starts the built preview host (out/main/preview.js) on a free port with a fresh data directory. */
-export async function startHost(extraArguments: string[] = []): Promise<PreviewHostProcess> {
-  const dataDirectory = mkdtempSync(join(tmpdir(), 'planwell-e2e-'));
+/**
+ * Starts the built preview host (out/main/preview.js) on a free port, with a fresh data directory
+ * unless given one that already holds a practice (as after a crash).
+ */
+export async function startHost(extraArguments: string[] = [], dataDirectory = mkdtempSync(join(tmpdir(), 'planwell-e2e-'))): Promise<PreviewHostProcess> {
   const child = spawn(process.execPath, [join(projectDirectory, 'out', 'main', 'preview.js'), ...extraArguments], {
     cwd: projectDirectory,
     env: { ...process.env, PLANWELL_DATA_DIR: dataDirectory, PLANWELL_PORT: '0' },

@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { addPerson, expect, expectNoAxeViolations, logIn, personIdOf, practice, setUpPractice, startHost, test } from './fixtures';
@@ -42,34 +41,6 @@ async function addNote(page: Page, text: string): Promise<void> {
   await expect(page.getByLabel('Note what they say')).toHaveValue('');
 }
 
-/** The preview host on a data directory that already holds a practice, as after a crash. */
-async function restartHost(dataDirectory: string): Promise<{ url: string; process: ChildProcess }> {
-  const projectDirectory = resolve(import.meta.dirname, '..', '..');
-  const child = spawn(process.execPath, [join(projectDirectory, 'out', 'main', 'preview.js')], {
-    cwd: projectDirectory,
-    env: { ...process.env, PLANWELL_DATA_DIR: dataDirectory, PLANWELL_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolveUrl, rejectUrl) => {
-    const timer = setTimeout(() => rejectUrl(new Error(`The preview host did not start again:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /PlanWell is running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      rejectUrl(new Error(`The preview host exited with ${code}:\n${output}`));
-    });
-  });
-  return { url, process: child };
-}
 
 async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -229,7 +200,7 @@ test('what is typed survives the preview host being killed; the plan editor with
 
     // The host is killed outright, as in a crash or a power cut: no chance to tidy up.
     await kill(host.process, 'SIGKILL');
-    restarted = await restartHost(host.dataDirectory);
+    restarted = await startHost([], host.dataDirectory);
     await page.goto(restarted.url);
     await logIn(page, practice.username, practice.password);
     await expect(h1(page, 'Caseload')).toBeVisible();
