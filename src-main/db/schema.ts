@@ -219,8 +219,109 @@ export interface OutcomeScoreTable {
   metric_hundredths: number | null;
   taken_on: string;
   context: string;
+  referral_id: string | null;
   created_at: string;
   created_by: string;
+}
+
+/** referral_reason and directory_category: lists kept as data. */
+export interface ListOptionTable {
+  key: string;
+  label: string;
+  position: number;
+}
+
+export interface ReferralStatusCodeTable {
+  status: string;
+  concept_id: string | null;
+  term: Generated<string>;
+}
+
+export interface ReferralTable {
+  id: string;
+  person_id: string;
+  referred_on: string;
+  source: string;
+  referrer_name: Generated<string>;
+  other_reason: Generated<string>;
+  urgency: string;
+  consent: string;
+  notes: Generated<string>;
+  status: string;
+  status_changed_on: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  row_version: Generated<number>;
+}
+
+export interface ReferralReasonLinkTable {
+  referral_id: string;
+  reason_key: string;
+}
+
+export interface ReferralStatusChangeTable {
+  id: Generated<number>;
+  referral_id: string;
+  status: string;
+  changed_on: string;
+  note: Generated<string>;
+  concept_id: string | null;
+  term: Generated<string>;
+  changed_at: string;
+  changed_by: string;
+}
+
+export interface ReferralContactTable {
+  id: string;
+  referral_id: string;
+  person_id: string;
+  contact_on: string;
+  duration_minutes: number;
+  contact_type: string;
+  attendees: Generated<string>;
+  notes: Generated<string>;
+  next_step: Generated<string>;
+  created_at: string;
+  created_by: string;
+}
+
+export interface DirectoryEntryTable {
+  id: string;
+  name: string;
+  category_key: string;
+  description: string;
+  address: string;
+  area: string;
+  contact: string;
+  cost: string;
+  when_it_runs: string;
+  accessibility_json: string;
+  referral_route: string;
+  last_checked_on: string;
+  active: number;
+  search_text: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  row_version: Generated<number>;
+}
+
+export interface CommunityConnectionTable {
+  id: string;
+  referral_id: string;
+  person_id: string;
+  entry_id: string;
+  kind: string;
+  connected_on: string;
+  note: Generated<string>;
+  outcome: Generated<string>;
+  outcome_on: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  row_version: Generated<number>;
 }
 
 export interface DatabaseSchema {
@@ -244,4 +345,13 @@ export interface DatabaseSchema {
   review_schedule: ReviewScheduleTable;
   plan_review: PlanReviewTable;
   outcome_score: OutcomeScoreTable;
+  referral_reason: ListOptionTable;
+  directory_category: ListOptionTable;
+  referral_status_code: ReferralStatusCodeTable;
+  referral: ReferralTable;
+  referral_reason_link: ReferralReasonLinkTable;
+  referral_status_change: ReferralStatusChangeTable;
+  referral_contact: ReferralContactTable;
+  directory_entry: DirectoryEntryTable;
+  community_connection: CommunityConnectionTable;
 }

@@ -1,6 +1,5 @@
 import { BrowserWindow } from 'electron';
-import type { RenderedPlan } from '../export/plan-document';
-import type { Printer } from '../export/printer';
+import type { Printer, RenderedDocument } from '../export/printer';
 
 const millimetresToInches = (mm: number) => mm / 25.4;
 
@@ -10,7 +9,7 @@ const millimetresToInches = (mm: number) => mm / 25.4;
  */
 export function electronPrinter(): Printer {
   return {
-    async print(document: RenderedPlan) {
+    async print(document: RenderedDocument) {
       const window = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
       try {
         window.webContents.session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*'] }, (_details, callback) => callback({ cancel: true }));

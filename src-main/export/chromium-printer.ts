@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { RenderedPlan } from './plan-document';
-import type { Printer } from './printer';
+import type { Printer, RenderedDocument } from './printer';
 
 /** Debian's Chromium, or the one PLANWELL_CHROMIUM names. Never downloaded. */
 export function chromiumPath(): string {
@@ -42,7 +41,7 @@ export function chromiumPrinter(): Printer {
     await page.route('**/*', (route) => route.abort());
     return { browser, page };
   };
-  const print = async (rendered: RenderedPlan) => {
+  const print = async (rendered: RenderedDocument) => {
     // A failed start (no Chromium yet) is tried again at the next print.
     ready ??= start().catch((error: unknown) => {
       ready = undefined;
@@ -55,7 +54,7 @@ export function chromiumPrinter(): Printer {
     return page.pdf({ ...pdfPageOptions, headerTemplate: rendered.headerTemplate, footerTemplate: rendered.footerTemplate });
   };
   return {
-    print(rendered: RenderedPlan) {
+    print(rendered: RenderedDocument) {
       const printed = queue.then(() => print(rendered));
       // The next print waits for this one, whether it worked or not.
       queue = printed.catch(() => undefined);

@@ -14,6 +14,7 @@ import {
 import { budgetTotals, holdingSentence, itemCosts } from '../../src-shared/domain/budget-costs';
 import { formatNhsNumber } from '../../src-shared/domain/nhs-number';
 import { formatDate, formatPence } from '../../src-shared/format';
+import type { RenderedDocument } from './printer';
 
 /**
  * The plan a person takes home: a React component rendered to static HTML in the main process,
@@ -63,7 +64,8 @@ function embeddedFont(): string {
   return fontFaces;
 }
 
-function styles(format: DocumentFormat): string {
+/** The documents' shared stylesheet, with the embedded font; the summary for the GP uses it too. */
+export function documentStyles(format: DocumentFormat): string {
   const size = bodySize[format];
   return `${embeddedFont()}
 @page { size: A4; margin: 22mm 18mm 22mm 28mm; }
@@ -161,7 +163,7 @@ function PlanDocument({ plan, person, practiceName, format }: PlanDocumentInput)
         <meta charSet="utf-8" />
         <title>{`Care and support plan for ${name}`}</title>
         <meta name="author" content={`${practiceName} (PlanWell)`} />
-        <style dangerouslySetInnerHTML={{ __html: styles(format) }} />
+        <style dangerouslySetInnerHTML={{ __html: documentStyles(format) }} />
       </head>
       <body>
         <main>
@@ -314,20 +316,12 @@ function PlanDocument({ plan, person, practiceName, format }: PlanDocumentInput)
   );
 }
 
-export interface RenderedPlan {
-  html: string;
-  title: string;
-  /** For Chromium's page header and footer, on every page. */
-  headerTemplate: string;
-  footerTemplate: string;
-  fileName: string;
-}
-
-function escapeHtml(text: string): string {
+/** For Chromium's header and footer templates, which are HTML. */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function renderPlanDocument(input: PlanDocumentInput): RenderedPlan {
+export function renderPlanDocument(input: PlanDocumentInput): RenderedDocument {
   const { plan, person } = input;
   const name = `${person.givenName} ${person.familyName}`;
   const html = `<!doctype html>${renderToStaticMarkup(<PlanDocument {...input} />)}`;

@@ -1,5 +1,14 @@
 import { PDFDocument } from 'pdf-lib';
-import type { RenderedPlan } from './plan-document';
+
+/** A document ready to print: its HTML, and Chromium's page header and footer. */
+export interface RenderedDocument {
+  html: string;
+  title: string;
+  /** For Chromium's page header and footer, on every page. */
+  headerTemplate: string;
+  footerTemplate: string;
+  fileName: string;
+}
 
 /**
  * The one port PDFs are printed through: Electron's webContents.printToPDF in the app, headless
@@ -7,7 +16,7 @@ import type { RenderedPlan } from './plan-document';
  * options (A4, tagged, with an outline, header and footer on every page).
  */
 export interface Printer {
-  print(document: RenderedPlan): Promise<Uint8Array>;
+  print(document: RenderedDocument): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 

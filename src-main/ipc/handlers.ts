@@ -2,13 +2,18 @@ import * as audit from '../services/audit';
 import * as auth from '../services/auth';
 import type { Printer } from '../export/printer';
 import * as budgets from '../services/budgets';
+import * as connections from '../services/connections';
+import * as directory from '../services/directory';
+import * as discharge from '../services/discharge';
 import * as exportsService from '../services/exports';
 import * as people from '../services/people';
 import * as peopleCsvImport from '../services/people-csv-import';
 import * as plans from '../services/plans';
+import * as referrals from '../services/referrals';
 import * as reviews from '../services/reviews';
 import type { VaultDependencies } from '../services/session-dependencies';
 import * as settings from '../services/settings';
+import * as socialPrescribingReport from '../services/social-prescribing-report';
 import * as staff from '../services/staff';
 import type { Handlers } from './dispatch';
 
@@ -99,4 +104,25 @@ export const handlers: Handlers<HandlerContext> = {
   'plans.exportPdf': (input, c) => exportsService.exportPdf(c.signedIn(), () => c.printer(), input),
   'exports.startBatch': (input, c) => exportsService.startBatch(c.signedIn(), () => c.printer(), c.batches, input),
   'exports.batchStatus': async (input, c) => exportsService.batchStatus(c.signedIn(), c.batches, input),
+  'socialPrescribing.options': (_input, c) => referrals.socialPrescribingOptions(c.signedIn()),
+  'socialPrescribing.setStatusCode': (input, c) => referrals.setStatusCode(c.signedIn(), input),
+  'socialPrescribing.addOption': (input, c) => referrals.addOption(c.signedIn(), input),
+  'referrals.create': (input, c) => referrals.createReferral(c.signedIn(), input),
+  'referrals.get': (input, c) => referrals.getReferral(c.signedIn(), input),
+  'referrals.forPerson': (input, c) => referrals.referralsForPerson(c.signedIn(), input),
+  'referrals.changeStatus': (input, c) => referrals.changeReferralStatus(c.signedIn(), input),
+  'referrals.inbox': (input, c) => referrals.referralInbox(c.signedIn(), input),
+  'referrals.logContact': (input, c) => referrals.logContact(c.signedIn(), input),
+  'referrals.contacts': (input, c) => referrals.listContacts(c.signedIn(), input),
+  'directory.search': (input, c) => directory.searchDirectory(c.signedIn(), input),
+  'directory.get': (input, c) => directory.getEntry(c.signedIn(), input),
+  'directory.save': (input, c) => directory.saveEntry(c.signedIn(), input),
+  'directory.exportCsv': (_input, c) => directory.exportDirectoryCsv(c.signedIn()),
+  'directory.importCsv': (input, c) => directory.importDirectoryCsv(c.signedIn(), input),
+  'connections.create': (input, c) => connections.createConnection(c.signedIn(), input),
+  'connections.setOutcome': (input, c) => connections.setConnectionOutcome(c.signedIn(), input),
+  'connections.forPerson': (input, c) => connections.connectionsForPerson(c.signedIn(), input),
+  'referrals.dischargeSummary': (input, c) => discharge.dischargeSummary(c.signedIn(), input),
+  'referrals.dischargePdf': (input, c) => discharge.dischargePdf(c.signedIn(), () => c.printer(), input),
+  'socialPrescribing.report': (input, c) => socialPrescribingReport.caseloadReport(c.signedIn(), input),
 };

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { BatchExportStatus, ChannelParsedInput, DocumentFormat } from '../../src-shared/contract';
 import { recordAudit } from '../audit/trail';
 import { notFound } from '../ipc/errors';
-import { defaultFormatFor, renderPlanDocument, type RenderedPlan } from '../export/plan-document';
-import { withMetadata, type Printer } from '../export/printer';
+import { defaultFormatFor, renderPlanDocument } from '../export/plan-document';
+import { withMetadata, type Printer, type RenderedDocument } from '../export/printer';
 import type { AppDatabase } from '../db/database';
 import { loadPerson } from './people';
 import { loadPlan } from './plans';
@@ -13,12 +13,12 @@ import type { SessionDependencies } from './session-dependencies';
 
 /** Exporting a plan for the person: the same HTML previews and prints. */
 
-async function practiceName(db: AppDatabase): Promise<string> {
+export async function practiceName(db: AppDatabase): Promise<string> {
   const row = await db.selectFrom('practice_setting').select('value').where('key', '=', 'practice_name').executeTakeFirst();
   return row?.value ?? 'Your GP practice';
 }
 
-async function render(db: AppDatabase, planId: string, format: DocumentFormat | undefined): Promise<{ rendered: RenderedPlan; format: DocumentFormat; defaultFormat: DocumentFormat; version: number; personId: string; practice: string }> {
+async function render(db: AppDatabase, planId: string, format: DocumentFormat | undefined): Promise<{ rendered: RenderedDocument; format: DocumentFormat; defaultFormat: DocumentFormat; version: number; personId: string; practice: string }> {
   const plan = await loadPlan(db, planId);
   const person = await loadPerson(db, plan.personId);
   const defaultFormat = defaultFormatFor(person);

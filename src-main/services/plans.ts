@@ -24,6 +24,7 @@ import { recordAudit } from '../audit/trail';
 import type { AppDatabase } from '../db/database';
 import { AppError, conflict, notFound } from '../ipc/errors';
 import { readRestrictions } from './budgets';
+import { communitySupportFor } from './connections';
 import { loadPerson } from './people';
 import { requireDraft } from './plan-drafts';
 import { agreedReviewDateProblem, scheduleReview } from './review-schedule';
@@ -35,12 +36,14 @@ import type { SessionDependencies } from './session-dependencies';
  * agreed before. The audit trail records each step, never the plan's words.
  */
 
-function recordDetailsOf(person: Awaited<ReturnType<typeof loadPerson>>): PlanRecordDetails {
+/** `agreedOn`: the community support connected by the day a version is agreed; a draft has it all. */
+async function recordDetailsOf(db: AppDatabase, person: Awaited<ReturnType<typeof loadPerson>>, agreedOn?: string): Promise<PlanRecordDetails> {
   return {
     communicationNeeds: person.communicationNeeds.map(describeCommunicationNeed),
     communicationNotes: person.communicationNotes,
     contacts: person.contacts.map((c) => ({ name: c.name, role: contactRoleLabels[c.role], relationship: c.relationship, mayReceivePlan: c.mayReceivePlan })),
     sharingPreferences: person.sharingPreferences,
+    communitySupport: await communitySupportFor(db, person.id, agreedOn),
   };
 }
 
@@ -56,7 +59,10 @@ export async function loadPlan(db: AppDatabase, planId: string): Promise<CarePla
     .executeTakeFirst();
   if (!row) throw notFound('That plan is not in PlanWell.');
   // A draft shows the record as it is now; an agreed version, as it was when agreed.
-  const recordDetails = row.record_json ? (JSON.parse(row.record_json) as PlanRecordDetails) : recordDetailsOf(await loadPerson(db, row.person_id));
+  // Versions agreed before social prescribing was recorded have no community support.
+  const recordDetails = row.record_json
+    ? { communitySupport: [], ...(JSON.parse(row.record_json) as Partial<PlanRecordDetails>) } as PlanRecordDetails
+    : await recordDetailsOf(db, await loadPerson(db, row.person_id));
   return {
     id: row.id,
     personId: row.person_id,
@@ -220,7 +226,7 @@ export async function agreePlan({ db, user, clock }: SessionDependencies, input:
       .updateTable('care_plan')
       .set({
         status: 'agreed',
-        record_json: JSON.stringify(recordDetailsOf(person)),
+        record_json: JSON.stringify(await recordDetailsOf(trx, person, input.agreedOn)),
         agreed_by: input.agreedBy,
         representative_name: input.agreedBy === 'representative' ? input.representativeName : '',
         agreement_method: input.method,

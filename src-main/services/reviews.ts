@@ -308,12 +308,13 @@ export async function recordOutcome({ db, user, clock }: SessionDependencies, in
   const swemwbs = input.score.measure === 'swemwbs' ? swemwbsScore(input.score.answers) : null;
   await db.transaction().execute(async (trx) => {
     await loadPerson(trx, input.personId);
+    await checkReferralOfOutcome(trx, input);
     await trx
       .insertInto('outcome_score')
       .values({
         id, person_id: input.personId, measure: input.score.measure, answers_json: JSON.stringify(input.score.answers),
         raw_score: swemwbs?.raw ?? null, metric_hundredths: swemwbs?.metricHundredths ?? null, taken_on: input.takenOn, context: input.context,
-        created_at: clock.now().toISOString(), created_by: user.id,
+        referral_id: input.referralId ?? null, created_at: clock.now().toISOString(), created_by: user.id,
       })
       .execute();
     await recordAudit(trx, clock, { user, action: 'create', channel: 'outcomes.record', personId: input.personId, detail: `Recorded ${input.score.measure === 'ons4' ? 'ONS4' : 'SWEMWBS'} (${input.context})` });
@@ -328,8 +329,23 @@ export async function listOutcomes({ db }: SessionDependencies, input: ChannelPa
   return readOutcomes(db, input.personId);
 }
 
+/** A baseline or follow-up for social prescribing belongs to one of the person's referrals. */
+async function checkReferralOfOutcome(db: AppDatabase, input: ChannelParsedInput<'outcomes.record'>): Promise<void> {
+  if (input.referralId === undefined) {
+    if (input.context === 'follow-up') {
+      throw new AppError('INVALID_INPUT', 'A follow-up score belongs to a social prescribing referral: record it from the referral.', [{ path: 'context', message: 'Record a follow-up score from the referral' }]);
+    }
+    return;
+  }
+  const referral = await db.selectFrom('referral').select(['person_id', 'referred_on']).where('id', '=', input.referralId).executeTakeFirst();
+  if (!referral || referral.person_id !== input.personId) throw notFound('That referral is not in PlanWell.');
+  if (input.context !== 'baseline' && input.context !== 'follow-up') {
+    throw new AppError('INVALID_INPUT', 'A score for a referral is a baseline or a follow-up.', [{ path: 'context', message: 'Choose baseline or follow-up' }]);
+  }
+}
+
 /** A person's scores, oldest first; or just one of them. */
-async function readOutcomes(db: AppDatabase, personId: string, onlyId?: string): Promise<OutcomeRecord[]> {
+export async function readOutcomes(db: AppDatabase, personId: string, onlyId?: string): Promise<OutcomeRecord[]> {
   let query = db
     .selectFrom('outcome_score')
     .leftJoin('staff_user', 'staff_user.id', 'outcome_score.created_by')
@@ -346,6 +362,7 @@ async function readOutcomes(db: AppDatabase, personId: string, onlyId?: string):
       id: r.id,
       takenOn: r.taken_on,
       context: r.context as OutcomeRecord['context'],
+      referralId: r.referral_id,
       measure: r.measure as OutcomeRecord['measure'],
       ons4: r.measure === 'ons4' ? (answers as NonNullable<OutcomeRecord['ons4']>) : null,
       swemwbs: r.measure === 'swemwbs' ? { answers: answers as number[], raw: r.raw_score ?? 0, metricHundredths: r.metric_hundredths ?? 0 } : null,

@@ -8,6 +8,7 @@ import { peopleChannels } from './people';
 import { plansChannels } from './plans';
 import { reviewsChannels } from './reviews';
 import { settingsChannels } from './settings';
+import { socialPrescribingChannels } from './social-prescribing';
 import { staffChannels } from './staff';
 import type { ChannelDefinition } from './channel';
 
@@ -23,6 +24,7 @@ export const contract = {
   ...budgetsChannels,
   ...reviewsChannels,
   ...exportsChannels,
+  ...socialPrescribingChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -50,4 +52,5 @@ export * from './people';
 export * from './plans';
 export * from './reviews';
 export * from './settings';
+export * from './social-prescribing';
 export * from './staff';

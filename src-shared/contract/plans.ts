@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateInLondon } from '../format';
 import type { Budget } from './budgets';
 import { channel } from './channel';
+import type { CommunitySupport } from './social-prescribing';
 
 /**
  * The personalised care and support plan (NHS England's five criteria; PRSB DAPB4022 sections).
@@ -134,6 +135,8 @@ export interface PlanRecordDetails {
   communicationNotes: string;
   contacts: { name: string; role: string; relationship: string; mayReceivePlan: boolean }[];
   sharingPreferences: string;
+  /** Groups and services the link worker connected them to (social prescribing). */
+  communitySupport: CommunitySupport[];
 }
 
 export interface PlanVersionSummary {

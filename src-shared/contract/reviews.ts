@@ -36,7 +36,8 @@ export const reviewDecisionLabels: Record<ReviewDecision, string> = {
   'end-budget': 'End the personal health budget',
 };
 
-export const measureContexts = ['baseline', 'review', 'discharge'] as const;
+/** Baseline and follow-up belong to a social prescribing referral; review and discharge to plans. */
+export const measureContexts = ['baseline', 'review', 'follow-up', 'discharge'] as const;
 export type MeasureContext = (typeof measureContexts)[number];
 
 const text = (label: string, max: number) =>
@@ -64,8 +65,10 @@ export const outcomeScoreSchema = z.discriminatedUnion('measure', [
 export const recordOutcomeSchema = z.strictObject({
   personId: z.uuid('Person not recognised'),
   takenOn: pastDate('date the measure was taken'),
-  context: z.enum(measureContexts, 'Choose when it was taken: baseline, review or discharge'),
+  context: z.enum(measureContexts, 'Choose when it was taken: baseline, review, follow-up or discharge'),
   score: outcomeScoreSchema,
+  /** The social prescribing referral a baseline or follow-up belongs to. */
+  referralId: z.uuid('Referral not recognised').optional(),
 });
 export type RecordOutcomeInput = z.input<typeof recordOutcomeSchema>;
 
@@ -73,6 +76,7 @@ export interface OutcomeRecord {
   id: string;
   takenOn: string;
   context: MeasureContext;
+  referralId: string | null;
   measure: 'ons4' | 'swemwbs';
   /** ONS4: the four answers; SWEMWBS: raw score and metric score in hundredths. */
   ons4: { lifeSatisfaction: number; worthwhile: number; happiness: number; anxiety: number } | null;

@@ -6,10 +6,10 @@
 
 /** ONS4 personal wellbeing (Office for National Statistics): four questions, each 0–10. */
 export const ons4Questions = [
-  { key: 'lifeSatisfaction', text: 'Overall, how satisfied are you with your life nowadays?', higherIsBetter: true },
-  { key: 'worthwhile', text: 'Overall, to what extent do you feel that the things you do in your life are worthwhile?', higherIsBetter: true },
-  { key: 'happiness', text: 'Overall, how happy did you feel yesterday?', higherIsBetter: true },
-  { key: 'anxiety', text: 'On a scale where 0 is "not at all anxious" and 10 is "completely anxious", overall, how anxious did you feel yesterday?', higherIsBetter: false },
+  { key: 'lifeSatisfaction', shortLabel: 'Life satisfaction', text: 'Overall, how satisfied are you with your life nowadays?', higherIsBetter: true },
+  { key: 'worthwhile', shortLabel: 'Feeling things are worthwhile', text: 'Overall, to what extent do you feel that the things you do in your life are worthwhile?', higherIsBetter: true },
+  { key: 'happiness', shortLabel: 'Happiness', text: 'Overall, how happy did you feel yesterday?', higherIsBetter: true },
+  { key: 'anxiety', shortLabel: 'Anxiety', text: 'On a scale where 0 is "not at all anxious" and 10 is "completely anxious", overall, how anxious did you feel yesterday?', higherIsBetter: false },
 ] as const;
 export type Ons4Key = (typeof ons4Questions)[number]['key'];
 export type Ons4Answers = Record<Ons4Key, number>;

@@ -348,7 +348,7 @@ describe('0003-person-record on a practice that already holds people', () => {
       checkSearchIndex(sqlite);
 
       // Deleting a person (the children first) takes them out of the index.
-      sqlite.exec(`DELETE FROM outcome_score; DELETE FROM plan_review; DELETE FROM review_schedule; DELETE FROM budget_spend; DELETE FROM budget_monitoring; DELETE FROM care_plan; DELETE FROM person_contact; DELETE FROM person_eligibility; DELETE FROM communication_need; DELETE FROM person`);
+      sqlite.exec(`DELETE FROM community_connection; DELETE FROM referral_contact; DELETE FROM referral_status_change; DELETE FROM referral_reason_link; DELETE FROM outcome_score; DELETE FROM referral; DELETE FROM plan_review; DELETE FROM review_schedule; DELETE FROM budget_spend; DELETE FROM budget_monitoring; DELETE FROM care_plan; DELETE FROM person_contact; DELETE FROM person_eligibility; DELETE FROM communication_need; DELETE FROM person`);
       expect(matches('renamed')).toEqual([]);
       checkSearchIndex(sqlite);
 

@@ -6,6 +6,7 @@ import * as caseloadIndexes from './0004-caseload-indexes';
 import * as carePlans from './0005-care-plans';
 import * as budgets from './0006-budgets';
 import * as reviews from './0007-reviews';
+import * as socialPrescribing from './0008-social-prescribing';
 
 /**
  * Every migration, in order. A static list because bundling removes folders; the name's number
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-care-plans': carePlans,
   '0006-budgets': budgets,
   '0007-reviews': reviews,
+  '0008-social-prescribing': socialPrescribing,
 };

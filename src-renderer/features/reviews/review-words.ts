@@ -35,6 +35,7 @@ export const bucketLabels: Record<ReviewBucket, string> = {
 export const measureContextLabels: Record<MeasureContext, string> = {
   baseline: 'Baseline (at the start)',
   review: 'At a review',
+  'follow-up': 'Follow-up (social prescribing)',
   discharge: 'At discharge (at the end)',
 };
 
@@ -42,6 +43,7 @@ export const measureContextLabels: Record<MeasureContext, string> = {
 export const measureContextShortLabels: Record<MeasureContext, string> = {
   baseline: 'Baseline',
   review: 'Review',
+  'follow-up': 'Follow-up',
   discharge: 'Discharge',
 };
 
