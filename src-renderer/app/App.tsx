@@ -35,6 +35,17 @@ import { OutcomesScreen } from '../features/reviews/OutcomesScreen';
 import { ReviewScreen } from '../features/reviews/ReviewScreen';
 import { WorklistScreen } from '../features/reviews/WorklistScreen';
 import { RecoveryCodeScreen } from '../features/setup/RecoveryCodeScreen';
+import { ConnectScreen } from '../features/social-prescribing/ConnectScreen';
+import { DirectoryEntryScreen } from '../features/social-prescribing/DirectoryEntryScreen';
+import { DirectoryImportScreen } from '../features/social-prescribing/DirectoryImportScreen';
+import { DirectoryScreen } from '../features/social-prescribing/DirectoryScreen';
+import { DischargeSummaryScreen } from '../features/social-prescribing/DischargeSummaryScreen';
+import { LogContactScreen } from '../features/social-prescribing/LogContactScreen';
+import { NewReferralScreen } from '../features/social-prescribing/NewReferralScreen';
+import { ReferralInboxScreen } from '../features/social-prescribing/ReferralInboxScreen';
+import { ReferralScreen } from '../features/social-prescribing/ReferralScreen';
+import { SocialPrescribingReportScreen } from '../features/social-prescribing/SocialPrescribingReportScreen';
+import { SocialPrescribingSettingsScreen } from '../features/social-prescribing/SocialPrescribingSettingsScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { AppStateProvider, useAppState } from './app-state';
 import { saveAllDrafts } from './drafts';
@@ -137,6 +148,12 @@ function SignedIn({ status, newRecoveryCode, onRecoveryCodeStored }: { status: S
         <Route path="/">{can('people:read') ? <CaseloadScreen /> : <AdminHomeScreen />}</Route>
         <Route path="/exports">{guarded('people:read', <BatchExportScreen />)}</Route>
         <Route path="/reviews">{guarded('people:read', <WorklistScreen />)}</Route>
+        <Route path="/referrals">{guarded('people:read', <ReferralInboxScreen />)}</Route>
+        <Route path="/directory">{guarded('people:read', <DirectoryScreen />)}</Route>
+        <Route path="/directory/new">{guarded('people:write', <DirectoryEntryScreen key="new" />)}</Route>
+        <Route path="/directory/import">{guarded('people:write', <DirectoryImportScreen />)}</Route>
+        <Route path="/directory/:entryId">{(params) => guarded('people:read', <DirectoryEntryScreen key={params.entryId} entryId={params.entryId} />)}</Route>
+        <Route path="/reports/social-prescribing">{guarded('people:read', <SocialPrescribingReportScreen />)}</Route>
         <Route path="/people/new">{guarded('people:write', <AddPersonScreen />)}</Route>
         <Route path="/people/import">{guarded('people:write', <ImportPeopleScreen />)}</Route>
         <Route path="/people/:id" nest>
@@ -170,6 +187,15 @@ function SignedIn({ status, newRecoveryCode, onRecoveryCodeStored }: { status: S
                   <Route path="/outcomes">
                     <OutcomesScreen />
                   </Route>
+                  <Route path="/referrals/new">{guarded('people:write', <NewReferralScreen />)}</Route>
+                  <Route path="/referrals/:referralId/contacts/new">
+                    {(referral) => guarded('people:write', <LogContactScreen referralId={referral.referralId} />)}
+                  </Route>
+                  <Route path="/referrals/:referralId/connect">
+                    {(referral) => guarded('people:write', <ConnectScreen referralId={referral.referralId} />)}
+                  </Route>
+                  <Route path="/referrals/:referralId/summary">{(referral) => <DischargeSummaryScreen referralId={referral.referralId} />}</Route>
+                  <Route path="/referrals/:referralId">{(referral) => <ReferralScreen key={referral.referralId} referralId={referral.referralId} />}</Route>
                   <Route path="/plan" nest>
                     <PlanRoutes writable={(screen) => guarded('people:write', screen)} />
                   </Route>
@@ -188,6 +214,7 @@ function SignedIn({ status, newRecoveryCode, onRecoveryCodeStored }: { status: S
         <Route path="/settings/guides">{guarded('settings:manage', <GuidesScreen />)}</Route>
         <Route path="/settings/restrictions">{guarded('settings:manage', <RestrictionsScreen />)}</Route>
         <Route path="/settings/review-rules">{guarded('settings:manage', <ReviewRulesScreen />)}</Route>
+        <Route path="/settings/social-prescribing">{guarded('settings:manage', <SocialPrescribingSettingsScreen />)}</Route>
         <Route path="/audit">{guarded('audit:read', <AuditScreen />)}</Route>
         <Route path="/account/password">
           <ChangePasswordScreen firstLogIn={false} onChanged={() => { window.location.hash = '#/'; }} />

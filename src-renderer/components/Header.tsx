@@ -14,6 +14,8 @@ interface HeaderProps {
 
 const menu: { href: string; label: string; permission: Permission }[] = [
   { href: '/', label: 'Caseload', permission: 'people:read' },
+  { href: '/referrals', label: 'Referrals', permission: 'people:read' },
+  { href: '/directory', label: 'Directory', permission: 'people:read' },
   { href: '/reviews', label: 'Reviews', permission: 'people:read' },
   { href: '/exports', label: 'Export plans', permission: 'people:read' },
   { href: '/people/new', label: 'Add a person', permission: 'people:write' },

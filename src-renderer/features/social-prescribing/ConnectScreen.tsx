@@ -1,0 +1,11 @@
+import { Main } from '../../app/Main';
+
+/** Placeholder while the screen is written (issue 9). */
+export function ConnectScreen({ referralId }: { referralId: string }) {
+  return (
+    <Main>
+      <h1>ConnectScreen</h1>
+      <p>{String(referralId)}</p>
+    </Main>
+  );
+}
