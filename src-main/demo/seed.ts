@@ -9,6 +9,8 @@ import type { Result } from '../../src-shared/result';
 import { syntheticPeople } from './synthetic-people';
 import { syntheticBudget, syntheticPlanContent } from './synthetic-plans';
 import { syntheticRecordParts } from './synthetic-records';
+import { syntheticDirectory, syntheticReferral } from './synthetic-social-prescribing';
+import { addDays } from '../../src-shared/domain/calendar';
 
 export const demoPractice = {
   practiceName: 'Riverside Medical Practice (demo)',
@@ -78,6 +80,7 @@ export async function seedDemoPractice(dataDirectory: string, options: { people:
     const people = syntheticPeople(options.people, options.seed, { workerIds: [session.user.id, ...workerIds] });
     await insertPeople({ db: session.database.db, user: session.user, clock: systemClock }, people, syntheticRecordParts(people, options.seed));
     await seedPlans(app, session.database.db, options.seed, options.plans ?? demoPlanCount);
+    await seedSocialPrescribing(app, session.database.db, options.seed, Math.min(demoReferralCount, options.people));
     expectOk('log out', await call(app, 'auth.logOut', {}));
 
     // Each member replaces their one-time password with the demo's, as they would at first log-in.
@@ -126,6 +129,67 @@ async function seedPlans(app: PlanWellApp, db: AppDatabase, seed: number, count:
     expectOk('change the new version', await call(app, 'plans.saveDraft', { planId: next.id, rowVersion: next.rowVersion, content: { ...next.content, goals: changed } }));
   }
 }
+
+/**
+ * A directory of invented local groups, and social prescribing referrals for the first people by
+ * name (so some plans show the support they were connected to): contacts, connections with
+ * outcomes, baseline and follow-up SWEMWBS scores, and every way a referral ends.
+ */
+async function seedSocialPrescribing(app: PlanWellApp, db: AppDatabase, seed: number, count: number): Promise<void> {
+  const today = isoDateInLondon(new Date());
+  const entryIds: string[] = [];
+  for (const entry of syntheticDirectory(seed, today)) {
+    entryIds.push(expectOk('add to the directory', await call(app, 'directory.save', { entry })).id);
+  }
+  const people = await db.selectFrom('person').select('id').where('status', '=', 'active').orderBy('sort_name').orderBy('id').limit(count).execute();
+  for (const [index, person] of people.entries()) {
+    const shape = syntheticReferral(index, seed, today);
+    let referral = expectOk('record a referral', await call(app, 'referrals.create', {
+      personId: person.id, referredOn: shape.referredOn, source: shape.source, referrerName: shape.referrerName, reasons: shape.reasons, urgency: index % 5 === 0 ? 'soon' : 'routine', consent: 'yes',
+    }));
+    const contactDates = shape.contacts.map((c) => addDays(shape.referredOn, c.daysAfter));
+    const first = contactDates[0] ?? shape.referredOn;
+    const last = contactDates.at(-1) ?? first;
+    for (const [n, contact] of shape.contacts.entries()) {
+      expectOk('log a contact', await call(app, 'referrals.logContact', {
+        referralId: referral.id, contactOn: contactDates[n] ?? first, durationMinutes: contact.durationMinutes, type: contact.type,
+        attendees: 'The person', nextStep: n === shape.contacts.length - 1 ? 'Check in next month' : 'Meet again',
+      }));
+    }
+    referral = expectOk('read the referral', await call(app, 'referrals.get', { referralId: referral.id }));
+    const move = async (status: 'accepted' | 'declined' | 'did-not-engage' | 'discharged', changedOn: string) => {
+      referral = expectOk(`mark a referral ${status}`, await call(app, 'referrals.changeStatus', { referralId: referral.id, rowVersion: referral.rowVersion, status, changedOn }));
+    };
+    if (shape.ending === 'declined') {
+      await move('declined', first);
+      continue;
+    }
+    await move('accepted', first);
+    expectOk('record a baseline', await call(app, 'outcomes.record', {
+      personId: person.id, referralId: referral.id, takenOn: first, context: 'baseline', score: { measure: 'swemwbs', answers: swemwbsAnswers(index, 0) },
+    }));
+    for (const [n, entry] of shape.connections.entries()) {
+      const connection = expectOk('connect to support', await call(app, 'connections.create', { referralId: referral.id, entryId: entryIds[entry] ?? entryIds[0] ?? '', kind: n === 0 ? 'referred' : 'signposted', connectedOn: first }));
+      const outcome = (['attended', 'still-going', 'did-not-attend', 'not-known-yet'] as const)[(index + n) % 4] ?? 'attended';
+      if (outcome !== 'not-known-yet') expectOk('record what came of it', await call(app, 'connections.setOutcome', { connectionId: connection.id, rowVersion: connection.rowVersion, outcome, outcomeOn: last }));
+    }
+    if (shape.ending === 'did-not-engage') await move('did-not-engage', last);
+    if (shape.ending === 'discharged') {
+      expectOk('record a follow-up', await call(app, 'outcomes.record', {
+        personId: person.id, referralId: referral.id, takenOn: last, context: 'follow-up', score: { measure: 'swemwbs', answers: swemwbsAnswers(index, 1) },
+      }));
+      await move('discharged', last);
+    }
+  }
+}
+
+/** Seven answers from 1 to 5; a follow-up is usually a little better than the baseline. */
+function swemwbsAnswers(index: number, followUp: number): number[] {
+  return Array.from({ length: 7 }, (_, item) => Math.min(5, 1 + ((index + item) % 3) + (followUp && (index + item) % 4 !== 0 ? 1 : 0)));
+}
+
+/** How many demo people have a social prescribing referral. */
+const demoReferralCount = 24;
 
 /** How many demo people have a plan unless asked: enough to show every state, few enough to seed quickly. */
 const demoPlanCount = 60;

@@ -231,6 +231,18 @@ function PlanDocument({ plan, person, practiceName, format }: PlanDocumentInput)
               </table>
             )}
           </Section>
+          {recordDetails.communitySupport.length > 0 ? (
+            <Section title="Groups and services in my community" icon="people" format={format}>
+              <ul>
+                {recordDetails.communitySupport.map((support) => (
+                  <li key={`${support.name}-${support.connectedOn}`}>
+                    {support.name} ({support.category.toLowerCase()}){support.whenItRuns ? `: ${support.whenItRuns}` : ''}
+                    {support.contact ? `. Contact: ${support.contact}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
           {budget && totals ? (
             <Section title="My personal health budget" icon="money" format={format}>
               <p>

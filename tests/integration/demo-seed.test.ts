@@ -74,4 +74,28 @@ describe('seedDemoPractice', () => {
     const summary = await app.dispatch('budgets.summary', { personId: withBudget });
     expect(summary).toMatchObject({ ok: true, value: { spentPence: expect.any(Number), byMonth: expect.any(Array) } });
   });
+
+  it('fills a directory of invented local groups, a few unchecked for six months, and referrals ending every way', async () => {
+    await app.dispatch('auth.logOut', {});
+    expect((await app.dispatch('auth.logIn', logIns.administrator)).ok).toBe(true);
+    const count = (sql: string) => (sqlite().prepare(sql).pluck().get() as number);
+    expect(count('SELECT count(*) FROM directory_entry')).toBe(18);
+    const directory = await app.dispatch('directory.search', {});
+    expect(directory).toMatchObject({ ok: true, value: { total: 18, staleCount: 3 } });
+    expect(count('SELECT count(*) FROM referral')).toBe(24);
+    const statuses = sqlite().prepare('SELECT DISTINCT status FROM referral ORDER BY status').pluck().all();
+    expect(statuses).toEqual(['accepted', 'declined', 'did-not-engage', 'discharged']);
+    // Every discharged referral has a baseline and a follow-up to show the change.
+    expect(count(`SELECT count(*) FROM referral r WHERE r.status = 'discharged' AND NOT (
+      EXISTS (SELECT 1 FROM outcome_score o WHERE o.referral_id = r.id AND o.context = 'baseline')
+      AND EXISTS (SELECT 1 FROM outcome_score o WHERE o.referral_id = r.id AND o.context = 'follow-up'))`)).toBe(0);
+    expect(count('SELECT count(*) FROM referral_contact')).toBeGreaterThan(24);
+    expect(count("SELECT count(*) FROM referral_contact WHERE contact_on > date('now')")).toBe(0);
+    // People with a plan among them see their connections in its support section.
+    const withBoth = sqlite().prepare("SELECT c.person_id FROM community_connection c JOIN care_plan p ON p.person_id = c.person_id AND p.status = 'draft' WHERE c.outcome != 'did-not-attend' LIMIT 1").pluck().get() as string;
+    const planId = sqlite().prepare("SELECT id FROM care_plan WHERE person_id = ? AND status = 'draft'").pluck().get(withBoth) as string;
+    const plan = await app.dispatch('plans.get', { planId });
+    expect(plan).toMatchObject({ ok: true, value: { recordDetails: { communitySupport: expect.arrayContaining([expect.objectContaining({ name: expect.any(String) })]) } } });
+    await app.dispatch('auth.logOut', {});
+  });
 });

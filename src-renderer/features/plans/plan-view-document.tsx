@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import {
   agreementMethodLabels,
+  connectionKindLabels,
+  connectionOutcomeLabels,
+  type CommunitySupport,
   noteDestinationLabels,
   planTextSectionLabels,
   type CarePlan,
@@ -27,6 +30,14 @@ const actionColumns = actionColumn.columns([
   actionColumn.accessor('action', { header: 'What will be done', cell: (info) => <MultilineText text={info.getValue()} /> }),
   actionColumn.accessor('who', { header: 'Who', cell: (info) => info.getValue() || <NotWritten /> }),
   actionColumn.accessor('when', { header: 'When', cell: (info) => info.getValue() || <NotWritten /> }),
+]);
+
+const supportColumn = columnHelper<CommunitySupport>();
+const supportColumns = supportColumn.columns([
+  supportColumn.accessor('name', { header: 'Group or service', cell: (info) => `${info.getValue()} (${info.row.original.category.toLowerCase()})` }),
+  supportColumn.accessor('kind', { header: 'How', cell: (info) => `${connectionKindLabels[info.getValue()].split(' (')[0] ?? ''}, ${formatDate(info.row.original.connectedOn)}` }),
+  supportColumn.accessor('whenItRuns', { header: 'When it runs', cell: (info) => info.getValue() || <NotWritten /> }),
+  supportColumn.accessor('outcome', { header: 'Going?', cell: (info) => connectionOutcomeLabels[info.getValue()] }),
 ]);
 
 const riskColumn = columnHelper<PlanRisk>();
@@ -65,6 +76,15 @@ export function PlanDocument({ plan }: { plan: CarePlan }) {
         rowId={(action) => action.id}
         empty={<p className="app-plan-empty">No support or actions written yet.</p>}
       />
+      {recordDetails.communitySupport.length > 0 ? (
+        <>
+          <h3>Community groups and services</h3>
+          <p className="nhsuk-body-s app-plan-empty">
+            {plan.agreement ? 'Those their link worker had connected them to when this version was agreed.' : 'Those their link worker has connected them to.'}
+          </p>
+          <DataTable columns={supportColumns} data={recordDetails.communitySupport} caption="Community groups and services" rowId={(support) => `${support.name}-${support.connectedOn}`} />
+        </>
+      ) : null}
 
       <h2>{noteDestinationLabels.risks}</h2>
       <DataTable
