@@ -6,6 +6,7 @@ import { dataPaths, PracticeVault } from './auth/vault';
 import { systemClock, type Clock } from './clock';
 import type { Printer } from './export/printer';
 import { createDispatcher, type Access, type Dispatch } from './ipc/dispatch';
+import { backUpIfChanged, backUpIfFirstToday, type BackupDependencies } from './services/backups';
 import type { BatchExports } from './services/exports';
 import { handlers, type HandlerContext } from './ipc/handlers';
 import { lock, requireSession, type AuthDependencies } from './services/auth';
@@ -21,6 +22,10 @@ export interface AppOptions {
   printer?: Printer;
   /** Where batch exports make their folders; the data folder's `exports` unless given. */
   exportDirectory?: string;
+  /** Where backups go until the practice chooses a folder; the data folder's `backups` unless given. */
+  backupDirectory?: string;
+  /** Backups at the first log-in of the day and on quit: on in the app and the preview host, off unless asked (tests). */
+  automaticBackups?: boolean;
 }
 
 export interface PlanWellApp {
@@ -58,8 +63,14 @@ export function createApp(options: AppOptions): PlanWellApp {
   };
 
   const batches: BatchExports = { directory: options.exportDirectory ?? join(options.dataDirectory, 'exports'), jobs: new Map() };
+  const backups: BackupDependencies = {
+    vault, clock, logError,
+    defaultFolder: options.backupDirectory ?? join(options.dataDirectory, 'backups'),
+  };
+  const automaticBackups = options.automaticBackups ?? false;
   const context: HandlerContext = {
     batches,
+    backups,
     auth: authDependencies,
     signedIn() {
       const session = requireSession(vault);
@@ -94,6 +105,10 @@ export function createApp(options: AppOptions): PlanWellApp {
     const result = await dispatchToServices(channel, input);
     // After the request's transaction has committed, bring the audit head outside the database up to date.
     syncAuditHead();
+    if (result.ok && automaticBackups && (channel === 'auth.logIn' || channel === 'auth.recover' || channel === 'auth.unlock')) {
+      // The first log-in of the day backs up, after answering: a failure is logged and shown by the home screen's warning.
+      setImmediate(() => void backUpIfFirstToday(backups).then(syncAuditHead).catch((error: unknown) => logError('(daily backup)', error)));
+    }
     return result;
   };
 
@@ -120,6 +135,7 @@ export function createApp(options: AppOptions): PlanWellApp {
     lockIfIdle,
     close: async () => {
       if (timer) clearInterval(timer);
+      if (automaticBackups) await backUpIfChanged(backups).catch((error: unknown) => logError('(backup on quit)', error));
       try {
         // Always forgets the key and closes the database, even if the connection has failed.
         await vault.signOut();

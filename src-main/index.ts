@@ -81,7 +81,7 @@ function buildMenu(planwell: PlanWellApp): Menu {
 
 function start(): void {
   const dataDirectory = process.env.PLANWELL_DATA_DIR || app.getPath('userData');
-  const planwell = createApp({ dataDirectory, printer: electronPrinter(), exportDirectory: join(app.getPath('documents'), 'PlanWell exports') });
+  const planwell = createApp({ dataDirectory, printer: electronPrinter(), exportDirectory: join(app.getPath('documents'), 'PlanWell exports'), automaticBackups: true });
 
   denyAllPermissions(session.defaultSession);
   if (session.defaultSession.availableSpellCheckerLanguages.includes('en-GB')) {

@@ -36,7 +36,7 @@ const slotSchema = z.object({
 });
 export type KeySlot = z.infer<typeof slotSchema>;
 
-const keyringSchema = z.object({
+export const keyringSchema = z.object({
   format: z.literal('planwell-keyring'),
   version: z.literal(1),
   /** Shown on the log-in screen before the database is open; not confidential. */

@@ -1,6 +1,7 @@
 import * as audit from '../services/audit';
 import * as auth from '../services/auth';
 import type { Printer } from '../export/printer';
+import * as backups from '../services/backups';
 import * as budgets from '../services/budgets';
 import * as connections from '../services/connections';
 import * as directory from '../services/directory';
@@ -26,6 +27,7 @@ export interface HandlerContext {
   printer(): Printer;
   /** Batch exports under way in this run. */
   batches: exportsService.BatchExports;
+  backups: backups.BackupDependencies;
 }
 
 /** One line per channel: the logic lives in the services. */
@@ -125,4 +127,12 @@ export const handlers: Handlers<HandlerContext> = {
   'referrals.dischargeSummary': (input, c) => discharge.dischargeSummary(c.signedIn(), input),
   'referrals.dischargePdf': (input, c) => discharge.dischargePdf(c.signedIn(), () => c.printer(), input),
   'socialPrescribing.report': (input, c) => socialPrescribingReport.caseloadReport(c.signedIn(), input),
+  'backups.status': (_input, c) => backups.backupStatus(c.backups),
+  'backups.now': (_input, c) => backups.backUpNow(c.backups),
+  'backups.saveSettings': (input, c) => backups.saveBackupSettings(c.backups, input),
+  'backups.list': (_input, c) => backups.listBackups(c.backups),
+  'backups.inspect': async (input, c) => backups.inspectBackup(c.backups, input),
+  'backups.restore': (input, c) => backups.restoreBackup(c.backups, input),
+  'setup.inspectBackup': async (input, c) => backups.inspectBackup(c.backups, input, true),
+  'setup.restoreBackup': (input, c) => backups.restoreBackup(c.backups, input, true),
 };

@@ -46,7 +46,7 @@ if (values.demo) {
   credentials = await seedDemoPractice(dataDirectory, { people, seed });
 }
 
-const app = createApp({ dataDirectory, printer: chromiumPrinter() });
+const app = createApp({ dataDirectory, printer: chromiumPrinter(), automaticBackups: true });
 const host = await startPreviewHost({
   dispatch: app.dispatch,
   rendererDirectory: join(projectDirectory, 'out', 'renderer'),

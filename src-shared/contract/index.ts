@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditChannels } from './audit';
+import { backupsChannels } from './backups';
 import { budgetsChannels } from './budgets';
 import { exportsChannels } from './exports';
 import { authChannels } from './auth';
@@ -25,6 +26,7 @@ export const contract = {
   ...reviewsChannels,
   ...exportsChannels,
   ...socialPrescribingChannels,
+  ...backupsChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -44,6 +46,7 @@ export function isChannelName(name: unknown): name is ChannelName {
 export type { ChannelDefinition, Permission } from './channel';
 export * from './audit';
 export * from './auth';
+export * from './backups';
 export * from './budgets';
 export * from './exports';
 export * from './import';

@@ -151,6 +151,7 @@ function dispatcherWith(overrides: Partial<Handlers<HandlerContext>>, logError: 
       throw new Error('No printer in these tests');
     },
     batches: { directory: dirs.make(), jobs: new Map() },
+    backups: { vault, clock: systemClock, defaultFolder: dirs.make(), logError },
   };
   return createDispatcher<HandlerContext>({ handlers: { ...handlers, ...overrides }, access: () => access, context: () => context, logError });
 }

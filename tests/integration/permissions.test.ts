@@ -124,6 +124,14 @@ const answerWhenAllowed: Record<ChannelName, 'ok' | ErrorCode> = {
   'referrals.dischargeSummary': 'NOT_FOUND',
   'referrals.dischargePdf': 'NOT_FOUND',
   'socialPrescribing.report': 'ok',
+  'backups.status': 'ok',
+  'backups.now': 'ok',
+  'backups.saveSettings': 'ok',
+  'backups.list': 'ok',
+  'backups.inspect': 'INVALID_INPUT',
+  'backups.restore': 'INVALID_INPUT',
+  'setup.inspectBackup': 'CONFLICT',
+  'setup.restoreBackup': 'CONFLICT',
 };
 
 /** Channels that end the session: called last, on purpose, not with the others. */
