@@ -4,6 +4,7 @@ import type { SignedInUser } from '../../src-shared/contract';
 import { auditHeadKey } from '../audit/chain';
 import { auditHeadFileHolds, currentAuditHead, writeAuditHead } from '../audit/trail';
 import { openDatabase, type OpenedDatabase } from '../db/database';
+import { damageMessage, DatabaseOpenError, isDamageError } from '../db/open';
 import { readKeyring, type Keyring } from './keyring';
 
 export interface DataPaths {
@@ -57,6 +58,8 @@ export type VaultState =
 export class PracticeVault {
   private session: Session | null = null;
   private lockedUser: SignedInUser | null = null;
+  /** Set when opening found the file damaged or altered: nothing more is read from it until a restore. */
+  private damage: string | null = null;
 
   constructor(readonly paths: DataPaths) {}
 
@@ -66,17 +69,18 @@ export class PracticeVault {
     const hasKeyring = existsSync(this.paths.keyring);
     const hasDatabase = existsSync(this.paths.database);
     if (!hasKeyring && !hasDatabase) return { kind: 'needs-setup' };
+    if (this.damage) return { kind: 'unavailable', message: this.damage };
     if (!hasKeyring) {
       return {
         kind: 'unavailable',
-        message: `PlanWell found its database in ${this.paths.directory} but not the key file keyring.json beside it. Put keyring.json back from a backup. PlanWell has not changed anything.`,
+        message: `PlanWell found its database in ${this.paths.directory} but not the key file keyring.json beside it. Restore the latest backup with the recovery code (it brings its own key file), or put keyring.json back. PlanWell has not changed anything.`,
       };
     }
     let keyring: Keyring;
     try {
       keyring = readKeyring(this.paths.keyring);
     } catch (error) {
-      return { kind: 'unavailable', message: `${(error as Error).message} Put keyring.json back from a backup. PlanWell has not changed anything.` };
+      return { kind: 'unavailable', message: `${(error as Error).message} Restore the latest backup with the recovery code (it brings its own key file), or put keyring.json back. PlanWell has not changed anything.` };
     }
     if (this.lockedUser) return { kind: 'locked', keyring, user: this.lockedUser };
     return { kind: 'signed-out', keyring };
@@ -90,15 +94,46 @@ export class PracticeVault {
     return this.session;
   }
 
-  /** Opens the database with an unwrapped key. The caller then checks the user and calls begin(). */
+  /** After a restore has put a good database in place. */
+  clearDamage(): void {
+    this.damage = null;
+  }
+
+  /**
+   * Opens the database with an unwrapped key and checks every page (quick_check; each page's
+   * authentication tag is checked as it is read). The key came from a slot it unwrapped, so a
+   * file that will not open or check is damaged or was changed: it is reported, never read on.
+   * The caller then checks the user and calls begin().
+   */
   async open(databaseKey: Buffer): Promise<OpenedDatabase> {
-    const database = await openDatabase(this.paths.database, { key: databaseKey });
+    let database: OpenedDatabase;
+    try {
+      database = await openDatabase(this.paths.database, { key: databaseKey });
+    } catch (error) {
+      if (error instanceof DatabaseOpenError || isDamageError(error)) throw this.damaged();
+      throw error;
+    }
+    let check: unknown;
+    try {
+      check = database.sqlite.pragma('quick_check', { simple: true });
+    } catch (error) {
+      if (!isDamageError(error)) throw error;
+    }
+    if (check !== 'ok') {
+      await database.close();
+      throw this.damaged();
+    }
     // A trail that has never had a head (a database from before the audit trail) starts one now;
     // after this a missing head file while events exist is always reported.
     if (!existsSync(this.paths.auditHead) && currentAuditHead(database.sqlite).seq === 0) {
       writeAuditHead(this.paths.auditHead, currentAuditHead(database.sqlite), auditHeadKey(databaseKey));
     }
     return database;
+  }
+
+  private damaged(): DatabaseOpenError {
+    this.damage = damageMessage;
+    return new DatabaseOpenError('damaged', damageMessage);
   }
 
   begin(session: Session): void {

@@ -70,6 +70,15 @@ export function openEncryptedDatabase(path: string, options: OpenOptions): Sqlit
   }
 }
 
+export const damageMessage =
+  'This PlanWell database is damaged or was changed outside PlanWell, so PlanWell will not show anything from it. Restore the latest backup: an administrator chooses the backup file and unlocks it with their password or the recovery code. PlanWell has not changed the damaged file.';
+
+/** SQLite's answers for a file whose pages are not what they should be (an authentication tag fails, or the structure is broken). */
+export function isDamageError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
 function startsWithPlainHeader(path: string): boolean {
   const header = Buffer.alloc(16);
   const fd = openSync(path, 'r');

@@ -8,6 +8,7 @@ import {
   type Permission,
 } from '../../src-shared/contract';
 import { failure, ok, type FieldIssue, type Result } from '../../src-shared/result';
+import { damageMessage, DatabaseOpenError, isDamageError } from '../db/open';
 import { AppError } from './errors';
 
 /** Where the session stands when a request arrives. */
@@ -74,6 +75,11 @@ export function createDispatcher<Context>(options: DispatcherOptions<Context>): 
     } catch (error) {
       if (error instanceof AppError) {
         return failure({ code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+      }
+      // A damaged or altered file is said so, whatever was asked: never a half-answer from it.
+      if (error instanceof DatabaseOpenError || isDamageError(error)) {
+        options.logError(channel, error);
+        return failure({ code: 'INTERNAL', message: damageMessage });
       }
       options.logError(channel, error);
       return failure({ code: 'INTERNAL', message: 'Something went wrong and the request was not completed. Nothing was changed.' });

@@ -252,7 +252,8 @@ export async function listBackups(deps: BackupDependencies): Promise<BackupManif
 function requireMayRestore(deps: BackupDependencies, onNewMachine: boolean): Session | null {
   const state = deps.vault.state();
   if (onNewMachine) {
-    if (state.kind !== 'needs-setup') throw new AppError('CONFLICT', 'This PlanWell already has a practice. An administrator restores backups from Settings.');
+    // A new machine, or one whose database is damaged or whose key file is lost.
+    if (state.kind !== 'needs-setup' && state.kind !== 'unavailable') throw new AppError('CONFLICT', 'This PlanWell already has a practice. An administrator restores backups from Settings.');
     return null;
   }
   return signedIn(deps);
@@ -309,13 +310,15 @@ export async function restoreBackup(deps: BackupDependencies, input: ChannelPars
     await deps.vault.signOut();
     // The database first, then its key slots: a crash in between leaves the old slots, which open
     // the same practice's key, never a key file without its database.
-    const replaced = `${paths.database}.replaced-${randomUUID()}`;
+    const replaced = `${paths.database}.replaced-${deps.clock.now().toISOString().replace(/[:.]/g, '-')}`;
     if (existsSync(paths.database)) renameSync(paths.database, replaced);
     for (const suffix of ['-wal', '-shm']) rmSync(`${paths.database}${suffix}`, { force: true });
     renameSync(incoming, paths.database);
     writeKeyringAtomically(paths.keyring, header.keyring);
     writeAuditHead(paths.auditHead, header.manifest.auditHead, auditHeadKey(key));
-    rmSync(replaced, { force: true });
+    // A database backed up just now is not needed; a damaged one is kept beside, as evidence.
+    if (current) rmSync(replaced, { force: true });
+    deps.vault.clearDamage();
     return summaryOf(basename(path), header.manifest);
   } catch (error) {
     return asInputError(error);

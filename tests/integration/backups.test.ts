@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src-main/app';
@@ -198,5 +198,56 @@ describe('automatic backups', () => {
       '2026-11-29T17:00:00.000Z', // newest of the last three days; 29th the newest of 23–29, 30th of its own week
       '2026-11-30T17:00:00.000Z',
     ]);
+  });
+});
+
+describe('a damaged or altered database', () => {
+  async function closedPracticeWithBackup() {
+    const { practice, backupDirectory } = await practiceWithPeople();
+    const made = await callOk(practice.app, 'backups.now', {});
+    await practice.app.close();
+    return { practice, path: join(backupDirectory, made.fileName), paths: dataPaths(practice.dataDirectory) };
+  }
+
+  for (const [what, offset] of [
+    ['a byte in a page', (size: number) => Math.floor(size / 2)],
+    ["a page's authentication tag", (size: number) => 4096 * 3 - 10],
+    ['the first page', () => 200],
+  ] as const) {
+    it(`is reported as damage on opening when ${what} has changed, with the way out; never a crash or wrong data`, async () => {
+      const { practice, path, paths } = await closedPracticeWithBackup();
+      const bytes = readFileSync(paths.database);
+      const at = offset(bytes.length);
+      bytes[at] = (bytes[at] ?? 0) ^ 0x5a;
+      writeFileSync(paths.database, bytes);
+
+      const app = createApp({ dataDirectory: practice.dataDirectory, idleCheckMilliseconds: 0 });
+      try {
+        const refused = await call(app, 'auth.logIn', { username: practice.admin.username, password: practice.admin.password });
+        expect(refused).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('damaged or was changed outside PlanWell') } });
+        expect(await callOk(app, 'app.status', {})).toMatchObject({ state: 'unavailable', message: expect.stringContaining('Restore the latest backup') });
+        // The way out: restore, which keeps the damaged file beside as evidence.
+        await callOk(app, 'setup.restoreBackup', { path, username: practice.admin.username, password: practice.admin.password });
+        expect(readdirSync(practice.dataDirectory).some((name) => name.startsWith('planwell.db.replaced-'))).toBe(true);
+        await callOk(app, 'auth.logIn', { username: practice.admin.username, password: practice.admin.password });
+        expect((await callOk(app, 'people.search', { query: 'lovelace' })).total).toBe(1);
+      } finally {
+        await app.close();
+      }
+    });
+  }
+
+  it('a missing key file has its own message, and the recovery code restores a backup with its key slots', async () => {
+    const { practice, path, paths } = await closedPracticeWithBackup();
+    rmSync(paths.keyring);
+    const app = createApp({ dataDirectory: practice.dataDirectory, idleCheckMilliseconds: 0 });
+    try {
+      expect(await callOk(app, 'app.status', {})).toMatchObject({ state: 'unavailable', message: expect.stringContaining('not the key file keyring.json') });
+      await callOk(app, 'setup.restoreBackup', { path, recoveryCode: practice.recoveryCode });
+      await callOk(app, 'auth.logIn', { username: practice.admin.username, password: practice.admin.password });
+      expect(await callOk(app, 'audit.verify', {})).toMatchObject({ intact: true });
+    } finally {
+      await app.close();
+    }
   });
 });
