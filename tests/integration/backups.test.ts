@@ -211,7 +211,7 @@ describe('a damaged or altered database', () => {
 
   for (const [what, offset] of [
     ['a byte in a page', (size: number) => Math.floor(size / 2)],
-    ["a page's authentication tag", (size: number) => 4096 * 3 - 10],
+    ["a page's authentication tag", () => 4096 * 3 - 10],
     ['the first page', () => 200],
   ] as const) {
     it(`is reported as damage on opening when ${what} has changed, with the way out; never a crash or wrong data`, async () => {
