@@ -59,7 +59,7 @@ function DischargeDocument({ summary }: { summary: DischargeSummary }) {
             <p>
               {contacts.count === 0
                 ? 'None.'
-                : `${contacts.count} contacts (${contacts.totalMinutes} minutes in all), from ${formatDate(contacts.first ?? '')} to ${formatDate(contacts.last ?? '')}.`}
+                : `${contacts.count} ${contacts.count === 1 ? 'contact' : 'contacts'} (${contacts.totalMinutes} minutes in all), from ${formatDate(contacts.first ?? '')} to ${formatDate(contacts.last ?? '')}.`}
             </p>
           </section>
           <section>

@@ -90,11 +90,20 @@ export async function searchDirectory({ db, clock }: SessionDependencies, input:
   const staleDate = staleBefore(clock);
   let query = selectEntries(db);
   if (!input.includeInactive) query = query.where('directory_entry.active', '=', 1);
+  // Category names and areas are few: they are folded here, as search_text is, and matched by key or value.
+  const categories = await db.selectFrom('directory_category').select(['key', 'label']).execute();
   for (const word of foldForSearch(input.words).split(' ').filter(Boolean)) {
-    query = query.where(sql<SqlBool>`(directory_entry.search_text LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\' OR lower(directory_category.label) LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\')`);
+    const inCategory = categories.filter((c) => foldForSearch(c.label).includes(word)).map((c) => c.key);
+    const inText = sql<SqlBool>`directory_entry.search_text LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`;
+    query = query.where(inCategory.length > 0 ? sql<SqlBool>`(${inText} OR directory_entry.category_key IN (${sql.join(inCategory)}))` : inText);
   }
   if (input.category) query = query.where('directory_entry.category_key', '=', input.category);
-  if (input.area) query = query.where(sql<SqlBool>`lower(directory_entry.area) LIKE ${`%${escapeLike(foldForSearch(input.area))}%`} ESCAPE '\\'`);
+  if (input.area) {
+    const wanted = foldForSearch(input.area);
+    const areas = await db.selectFrom('directory_entry').select('area').distinct().execute();
+    const matching = areas.map((a) => a.area).filter((area) => foldForSearch(area).includes(wanted));
+    query = matching.length > 0 ? query.where('directory_entry.area', 'in', matching) : query.where(sql<SqlBool>`0`);
+  }
   for (const feature of input.accessibility) {
     query = query.where(sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(directory_entry.accessibility_json) WHERE value = ${feature})`);
   }
@@ -180,8 +189,23 @@ const importedProblemLimit = 200;
 export async function importDirectoryCsv({ db, user, clock }: SessionDependencies, input: ChannelParsedInput<'directory.importCsv'>): Promise<DirectoryImportReport> {
   const text = input.csv.replace(/^\uFEFF/, '');
   if (looksBinary(text)) throw new AppError('INVALID_INPUT', notCsvTextMessage, [{ path: 'csv', message: notCsvTextMessage }]);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-  const [header, ...dataRows] = parsed.data;
+  // Each row keeps the line of the file it starts on: blank lines and line breaks inside quoted
+  // cells (which the export writes) must not shift the lines problems are reported on.
+  const rows: { line: number; cells: string[] }[] = [];
+  let rowStart = 0;
+  let line = 1;
+  let counted = 0;
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    step: (result) => {
+      for (; counted < rowStart; counted++) if (text.charCodeAt(counted) === 10) line++;
+      rowStart = result.meta.cursor;
+      // Empty lines, and lines of empty values (",,," as spreadsheets save them), are skipped.
+      if (result.data.some((cell) => cell.trim() !== '')) rows.push({ line, cells: result.data });
+    },
+  });
+  const [headerRow, ...dataRows] = rows;
+  const header = headerRow?.cells;
   if (!header) throw new AppError('INVALID_INPUT', 'The file is empty.', [{ path: 'csv', message: 'The file is empty' }]);
   const columnIndex = new Map<CsvColumn, number>();
   for (const column of csvColumns) {
@@ -201,11 +225,11 @@ export async function importDirectoryCsv({ db, user, clock }: SessionDependencie
   const problems: DirectoryImportReport['problems'] = [];
   const planned: { id: string | null; entry: ParsedEntry; active: boolean }[] = [];
   const seenIds = new Set<string>();
-  for (const [index, cells] of dataRows.entries()) {
-    const line = index + 2;
+  for (const { line, cells } of dataRows) {
     const cell = (column: CsvColumn) => {
       const at = columnIndex.get(column);
-      return at === undefined ? '' : (cells[at] ?? '').trim();
+      // The export puts ' before a cell a spreadsheet would take for a formula: taken off again here.
+      return at === undefined ? '' : (cells[at] ?? '').trim().replace(/^'(?=[=+\-@\t\r])/, '');
     };
     const rowProblems: string[] = [];
     const category = categoryKey.get(cell('Category').toLowerCase());

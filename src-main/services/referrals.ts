@@ -219,7 +219,10 @@ export async function referralInbox({ db, user }: SessionDependencies, input: Ch
   if (input.assignedTo === 'me') scoped = scoped.where('person.assigned_worker_id', '=', user.id);
   else if (input.assignedTo === 'nobody') scoped = scoped.where('person.assigned_worker_id', 'is', null);
   else if (input.assignedTo) scoped = scoped.where('person.assigned_worker_id', '=', input.assignedTo);
-  const countRows = await scoped.select(['referral.status', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('referral.status').execute();
+  // Without a worker filter the counts need no person: the status index alone answers them.
+  const countRows = input.assignedTo
+    ? await scoped.select(['referral.status', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('referral.status').execute()
+    : await db.selectFrom('referral').select(['status', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('status').execute();
   const counts = Object.fromEntries(referralStatuses.map((s) => [s, 0])) as Record<ReferralStatus, number>;
   for (const row of countRows) counts[row.status as ReferralStatus] = Number(row.count);
   const filtered = input.status ? scoped.where('referral.status', '=', input.status) : scoped;
@@ -241,7 +244,8 @@ export async function referralInbox({ db, user }: SessionDependencies, input: Ch
       sql<string>`(SELECT group_concat(label, '; ') FROM (SELECT r.label FROM referral_reason_link l JOIN referral_reason r ON r.key = l.reason_key WHERE l.referral_id = referral.id ORDER BY r.position))`.as('reasons'),
     ])
     .orderBy(order, direction)
-    .orderBy('referral.referred_on', direction)
+    // Ties in date order, then by id: (referred_on, id) is one index, so the page needs no sort.
+    .$if(input.sort.column !== 'referredOn', (q) => q.orderBy('referral.referred_on', direction))
     .orderBy('referral.id', direction)
     .limit(input.limit)
     .offset(input.offset)

@@ -339,6 +339,11 @@ async function checkReferralOfOutcome(db: AppDatabase, input: ChannelParsedInput
   }
   const referral = await db.selectFrom('referral').select(['person_id', 'referred_on']).where('id', '=', input.referralId).executeTakeFirst();
   if (!referral || referral.person_id !== input.personId) throw notFound('That referral is not in PlanWell.');
+  if (input.takenOn < referral.referred_on) {
+    throw new AppError('INVALID_INPUT', `A score for this referral must be taken on or after ${formatDate(referral.referred_on)}, when they were referred.`, [
+      { path: 'takenOn', message: `The date must be on or after ${formatDate(referral.referred_on)}` },
+    ]);
+  }
   if (input.context !== 'baseline' && input.context !== 'follow-up') {
     throw new AppError('INVALID_INPUT', 'A score for a referral is a baseline or a follow-up.', [{ path: 'context', message: 'Choose baseline or follow-up' }]);
   }

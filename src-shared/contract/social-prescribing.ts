@@ -362,7 +362,10 @@ export const reportRangeSchema = z
 export type ReportRangeInput = z.input<typeof reportRangeSchema>;
 
 export interface OutcomeChangeSummary {
-  /** People with both a baseline and a follow-up score in the range. */
+  /**
+   * Referrals (episodes of support) with a baseline and a follow-up taken in the range: someone
+   * referred twice, with scores both times, counts twice, as commissioners count episodes.
+   */
   people: number;
   /** Mean change, in hundredths (SWEMWBS metric score, or the ONS4 item). */
   meanChangeHundredths: number | null;

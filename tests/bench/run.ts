@@ -12,6 +12,8 @@
  *   f. The caseload in the preview host, in Chromium: first screen, and the rows in the page.
  *   g. Personal health budgets: totals, and the budget page's query with 1 vs 5 years of spending.
  *   h. Plans as PDFs: one plan exported 20 times warm, and 100 plans in a batch, in each format.
+ *   i. Social prescribing: the referral inbox, directory search and caseload report at 1,000 vs
+ *      20,000 referrals (200 vs 5,000 directory entries), and one referral's discharge summary.
  *
  * `npm run bench -- --only e,f` runs some sections only (letters as above).
  */
@@ -37,6 +39,7 @@ import { insertPeople } from '../../src-main/services/people-import';
 import { searchPeopleSchema } from '../../src-shared/contract/people';
 import { budgetQueries } from './budgets';
 import { pdfExports } from './exports';
+import { socialPrescribingQueries } from './social-prescribing';
 import { caseloadInPreview, caseloadSearch, seedCaseloadPractices } from './caseload';
 import { count, median, ms, percentile, ratio, table, time } from './report';
 
@@ -474,7 +477,7 @@ async function auditAtScale(directory: string): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string', default: 'a,b,c,d,e,f,g,h' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string', default: 'a,b,c,d,e,f,g,h,i' } } });
   const only = new Set(values.only.split(',').map((section) => section.trim().toLowerCase()));
   const cpu = cpus();
   console.log(`PlanWell benchmarks, ${new Date().toISOString()}`);
@@ -489,6 +492,7 @@ async function main(): Promise<void> {
       ['d', () => auditAtScale(directory)],
       ['g', () => budgetQueries(directory)],
       ['h', () => pdfExports(directory)],
+      ['i', () => socialPrescribingQueries(directory)],
     ];
     for (const [name, run] of sections) {
       if (!only.has(name)) continue;

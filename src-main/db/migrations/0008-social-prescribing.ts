@@ -87,7 +87,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('referral_by_person').on('referral').columns(['person_id', 'referred_on']).execute();
   await db.schema.createIndex('referral_by_status').on('referral').columns(['status', 'referred_on']).execute();
-  await db.schema.createIndex('referral_by_date').on('referral').columns(['referred_on']).execute();
+  // The inbox's default order and the report's range, without a sort.
+  await db.schema.createIndex('referral_by_date').on('referral').columns(['referred_on', 'id']).execute();
   // Discharged is the end: the services refuse first; this is the backstop.
   await sql`CREATE TRIGGER referral_discharged_is_final BEFORE UPDATE ON referral WHEN old.status = 'discharged'
     BEGIN SELECT RAISE(ABORT, 'A discharged referral cannot be changed'); END`.execute(db);
@@ -132,7 +133,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull().references('staff_user.id'))
     .execute();
   await db.schema.createIndex('referral_contact_by_referral').on('referral_contact').columns(['referral_id', 'contact_on']).execute();
-  await db.schema.createIndex('referral_contact_by_date').on('referral_contact').columns(['contact_on']).execute();
+  // Covering for the report's contact counts (the rows themselves hold the notes and are large).
+  await db.schema.createIndex('referral_contact_by_date').on('referral_contact').columns(['contact_on', 'person_id', 'duration_minutes']).execute();
 
   await db.schema
     .createTable('directory_entry')
@@ -178,6 +180,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('community_connection_by_person').on('community_connection').columns(['person_id', 'connected_on']).execute();
   await db.schema.createIndex('community_connection_by_referral').on('community_connection').columns(['referral_id']).execute();
   await db.schema.createIndex('community_connection_by_entry').on('community_connection').columns(['entry_id']).execute();
+  await db.schema.createIndex('community_connection_by_date').on('community_connection').columns(['connected_on', 'entry_id', 'outcome']).execute();
+  // The inbox sorted by name over everyone (person_by_sort_name starts with status).
+  await db.schema.createIndex('person_by_sort_name_id').on('person').columns(['sort_name', 'id']).execute();
 
   // A baseline or follow-up score belongs to a referral.
   await db.schema.alterTable('outcome_score').addColumn('referral_id', 'text', (c) => c.references('referral.id')).execute();
