@@ -17,6 +17,8 @@ import { ChangePasswordScreen } from '../features/auth/ChangePasswordScreen';
 import { LockedScreen } from '../features/auth/LockedScreen';
 import { LogInScreen } from '../features/auth/LogInScreen';
 import { UnavailableScreen } from '../features/auth/UnavailableScreen';
+import { BackupsScreen } from '../features/backups/BackupsScreen';
+import { RestoreBackupScreen } from '../features/backups/RestoreBackupScreen';
 import { BudgetScreen } from '../features/budgets/BudgetScreen';
 import { BatchExportScreen } from '../features/exports/BatchExportScreen';
 import { ImportPeopleScreen } from '../features/import/ImportPeopleScreen';
@@ -89,14 +91,29 @@ function Screens() {
       return (
         <>
           <Header practiceName="" />
-          <SetupScreen onSetUp={(code) => { setNewRecoveryCode(code); void refresh(); }} />
+          <Switch>
+            {/* A new computer for a practice that already uses PlanWell starts from its backup. */}
+            <Route path="/restore">
+              <RestoreBackupScreen onNewMachine />
+            </Route>
+            <Route>
+              <SetupScreen onSetUp={(code) => { setNewRecoveryCode(code); void refresh(); }} />
+            </Route>
+          </Switch>
         </>
       );
     case 'unavailable':
       return (
         <>
           <Header practiceName="" />
-          <UnavailableScreen message={status.message} />
+          <Switch>
+            <Route path="/restore">
+              <RestoreBackupScreen onNewMachine />
+            </Route>
+            <Route>
+              <UnavailableScreen message={status.message} />
+            </Route>
+          </Switch>
         </>
       );
     case 'signed-out':
@@ -215,6 +232,8 @@ function SignedIn({ status, newRecoveryCode, onRecoveryCodeStored }: { status: S
         <Route path="/settings/restrictions">{guarded('settings:manage', <RestrictionsScreen />)}</Route>
         <Route path="/settings/review-rules">{guarded('settings:manage', <ReviewRulesScreen />)}</Route>
         <Route path="/settings/social-prescribing">{guarded('settings:manage', <SocialPrescribingSettingsScreen />)}</Route>
+        <Route path="/settings/backups">{guarded('settings:manage', <BackupsScreen />)}</Route>
+        <Route path="/settings/backups/restore">{guarded('settings:manage', <RestoreBackupScreen onNewMachine={false} />)}</Route>
         <Route path="/audit">{guarded('audit:read', <AuditScreen />)}</Route>
         <Route path="/account/password">
           <ChangePasswordScreen firstLogIn={false} onChanged={() => { window.location.hash = '#/'; }} />

@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { Main } from '../../app/Main';
+import { BackupWarning } from '../backups/BackupWarning';
 import { useCan } from '../../app/app-state';
 import { usePageTitle } from '../../components/PageTitle';
 
@@ -19,10 +20,12 @@ export function AdminHomeScreen() {
     },
     { href: '/settings/restrictions', title: 'What a budget cannot buy', text: 'The list that flags support a personal health budget cannot pay for.', allowed: can('settings:manage') },
     { href: '/settings/review-rules', title: 'When reviews fall due', text: 'How soon plans and budgets are reviewed after agreement and after each review.', allowed: can('settings:manage') },
+    { href: '/settings/backups', title: 'Backups', text: 'Where backups go and how many are kept; back up now, or restore a backup.', allowed: can('settings:manage') },
   ].filter((card) => card.allowed);
   return (
     <Main>
       <h1>Practice administration</h1>
+      <BackupWarning />
       <p>Your role does not include seeing patients&apos; records. These are the parts of PlanWell you manage.</p>
       <ul className="nhsuk-grid-row nhsuk-card-group">
         {cards.map((card) => (

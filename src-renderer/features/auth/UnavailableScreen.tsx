@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import { Main } from '../../app/Main';
 import { usePageTitle } from '../../components/PageTitle';
 
@@ -15,6 +16,11 @@ export function UnavailableScreen({ message }: { message: string }) {
         </h2>
         <p>{message}</p>
       </div>
+      <p>
+        <Link className="nhsuk-button" href="/restore">
+          Restore a backup
+        </Link>
+      </p>
       <p>Ask your practice manager or IT support for help. Do not delete any PlanWell files.</p>
     </Main>
   );

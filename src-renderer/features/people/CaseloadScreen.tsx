@@ -4,6 +4,7 @@ import type { CaseloadSortColumn } from '../../../src-shared/contract';
 import { caseloadSortColumns } from '../../../src-shared/contract';
 import { useAppState } from '../../app/app-state';
 import { Main } from '../../app/Main';
+import { BackupWarning } from '../backups/BackupWarning';
 import type { TableSort } from '../../components/DataTable';
 import { usePageTitle } from '../../components/PageTitle';
 import { VirtualDataTable } from '../../components/VirtualDataTable';
@@ -94,6 +95,7 @@ export function CaseloadScreen() {
           Add a person
         </Link>
       </div>
+      <BackupWarning />
       <MyReviewsNotice />
       <CaseloadFilters filters={filters} />
       {error ? (

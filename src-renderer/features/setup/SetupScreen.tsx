@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { createPracticeSchema } from '../../../src-shared/contract';
 import { invoke } from '../../api/client';
+import { Link } from 'wouter';
 import { Main } from '../../app/Main';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { usePageTitle } from '../../components/PageTitle';
@@ -40,6 +41,9 @@ export function SetupScreen({ onSetUp }: { onSetUp: (recoveryCode: string) => vo
           <p>
             PlanWell keeps your practice&apos;s care plans on this computer, encrypted. Set up your practice and the
             first administrator. The administrator can add other staff later.
+          </p>
+          <p>
+            Moving PlanWell to a new computer? <Link href="/restore">Restore your practice from a backup</Link> instead.
           </p>
           <form noValidate onSubmit={(event) => void submit(event)}>
             <fieldset className="nhsuk-fieldset">
