@@ -23,6 +23,7 @@ import type { Clock } from '../clock';
 import type { AppDatabase } from '../db/database';
 import { AppError, conflict, notFound } from '../ipc/errors';
 import { toCsv } from './csv';
+import { isoDateFromCsv } from './people-csv-import';
 import type { SessionDependencies } from './session-dependencies';
 
 /**
@@ -248,7 +249,7 @@ export async function importDirectoryCsv({ db, user, clock }: SessionDependencie
     const result = directoryEntrySchema.safeParse({
       name: cell('Name'), category: category ?? 'other', description: cell('Description'), address: cell('Address'), area: cell('Area'),
       contact: cell('How to get in touch'), cost: cell('Cost'), whenItRuns: cell('When it runs'),
-      accessibility: features.flatMap((f) => featureKey.get(f) ?? []), referralRoute: cell('How to refer'), lastCheckedOn: cell('Last checked'),
+      accessibility: features.flatMap((f) => featureKey.get(f) ?? []), referralRoute: cell('How to refer'), lastCheckedOn: isoDateFromCsv(cell('Last checked')),
     });
     if (!result.success) rowProblems.push(...result.error.issues.map((issue) => issue.message));
     if (rowProblems.length > 0) {

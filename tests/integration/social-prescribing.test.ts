@@ -496,6 +496,11 @@ describe('the directory', () => {
     expect(await names({ area: 'nowhere' })).toEqual([]);
   });
 
+  it('reads a last-checked date as a spreadsheet saves it (31/03/2026) as well as 2026-03-31', async () => {
+    const csv = 'Name,Category,Last checked\r\nSpreadsheet Group,other,31/03/2026\r\n';
+    expect(await callOk(practice.app, 'directory.importCsv', { csv })).toMatchObject({ added: 1, problems: [] });
+  });
+
   it('reports problems on the line of the file they are on, past blank lines and line breaks inside cells', async () => {
     const csv = 'ID,Name,Category,Description,Last checked\r\n,A,other,,2026-10-01\r\n,,,,\r\n,B,nope,,2026-10-01\r\n,C,other,"two\nlines",2026-10-01\r\n,D,nope,,2026-10-01';
     const report = await callOk(practice.app, 'directory.importCsv', { csv });

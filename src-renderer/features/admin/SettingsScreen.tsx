@@ -112,6 +112,11 @@ export function SettingsScreen() {
           <p>
             <Link href="/settings/review-rules">See and change when reviews fall due</Link>
           </p>
+          <h2>Social prescribing</h2>
+          <p>The SNOMED CT code recorded for each referral status, the reasons a referral can give and the directory&apos;s categories.</p>
+          <p>
+            <Link href="/settings/social-prescribing">See and change social prescribing codes and lists</Link>
+          </p>
         </div>
       </div>
     </Main>
