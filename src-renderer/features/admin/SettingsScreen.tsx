@@ -117,6 +117,11 @@ export function SettingsScreen() {
           <p>
             <Link href="/settings/social-prescribing">See and change social prescribing codes and lists</Link>
           </p>
+          <h2>Backups</h2>
+          <p>Where backups are kept and how many, a backup made now, and restoring a backup.</p>
+          <p>
+            <Link href="/settings/backups">See backups and change where they go</Link>
+          </p>
         </div>
       </div>
     </Main>
