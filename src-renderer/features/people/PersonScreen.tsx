@@ -11,6 +11,7 @@ import { Notice } from '../../components/FieldMessages';
 import { usePageTitle } from '../../components/PageTitle';
 import { PlanSummaryCard } from '../plans/plan-view-summary';
 import { ReviewScheduleCard } from '../reviews/ReviewScheduleCard';
+import { SocialPrescribingCard } from '../social-prescribing/referrals-card';
 import { useEligibilityGroups } from './record/EligibilityScreen';
 import { MultilineText } from './record/MultilineText';
 import { PersonHeader } from './record/PersonHeader';
@@ -64,6 +65,7 @@ export function PersonScreen() {
         <div className="nhsuk-grid-column-two-thirds">
           <PlanSummaryCard personId={person.id} />
           <ReviewScheduleCard personId={person.id} />
+          <SocialPrescribingCard personId={person.id} canRecord={canWrite && person.status === 'active'} />
 
           <h2>Personal details</h2>
           <SummaryList>

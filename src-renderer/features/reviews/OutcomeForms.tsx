@@ -18,19 +18,28 @@ type OutcomeFormOutput = z.output<typeof recordOutcomeSchema>;
 type OutcomeForm = UseFormReturn<RecordOutcomeInput, unknown, OutcomeFormOutput>;
 type Measure = OutcomeRecord['measure'];
 
-const contextOptions = measureContexts.map((context) => ({ value: context, label: measureContextLabels[context] }));
+/**
+ * A follow-up belongs to a social prescribing referral, and a referral's scores are a baseline or a
+ * follow-up: the choices offered are those the main process accepts.
+ */
+const referralContexts: readonly MeasureContext[] = ['baseline', 'follow-up'];
+function contextOptionsFor(referralId: string | undefined) {
+  const offered = referralId ? referralContexts : measureContexts.filter((context) => context !== 'follow-up');
+  return offered.map((context) => ({ value: context, label: measureContextLabels[context] }));
+}
 const ons4Scale = Array.from({ length: 11 }, (_, score) => score);
 
 /** Each answer's path in the form and the id of its control (two forms share the page). */
 const ons4Answers = ons4Questions.map((question) => ({ question, path: `score.answers.${question.key}` as const, fieldId: `ons4-${question.key}` }));
 const swemwbsAnswers = swemwbsStatements.map((statement, index) => ({ statement, index, path: `score.answers.${index}` as const, fieldId: `swemwbs-statement-${index + 1}` }));
 
-function emptyValues(personId: string, measure: Measure, context: MeasureContext | undefined): DefaultValues<RecordOutcomeInput> {
+function emptyValues(personId: string, measure: Measure, context: MeasureContext | undefined, referralId: string | undefined): DefaultValues<RecordOutcomeInput> {
   // Unanswered questions are missing, not zero: the schema then asks for each one by name.
   return {
     personId,
     takenOn: today(),
     ...(context ? { context } : {}),
+    ...(referralId ? { referralId } : {}),
     score: measure === 'ons4' ? { measure, answers: {} } : { measure, answers: Array.from({ length: swemwbsStatements.length }, () => undefined) },
   };
 }
@@ -39,6 +48,8 @@ interface OutcomeFormProps {
   personId: string;
   /** The context to start with: a review, when the form is opened from one. */
   context: MeasureContext | undefined;
+  /** The social prescribing referral the score belongs to, when opened from one. */
+  referralId?: string | undefined;
   onRecorded: (outcome: OutcomeRecord) => void;
   onErrors: (errors: SummaryError[]) => void;
 }
@@ -47,14 +58,15 @@ interface OutcomeFormProps {
  * What both measures' forms share: the contract's schema, a draft of what is chosen, the date
  * and context, errors for the page's summary, and recording.
  */
-function useOutcomeForm(measure: Measure, { personId, context, onRecorded, onErrors }: OutcomeFormProps, answerPaths: readonly { path: Path<RecordOutcomeInput>; fieldId: string }[]) {
+function useOutcomeForm(measure: Measure, { personId, context, referralId, onRecorded, onErrors }: OutcomeFormProps, answerPaths: readonly { path: Path<RecordOutcomeInput>; fieldId: string }[]) {
   const form: OutcomeForm = useForm<RecordOutcomeInput, unknown, OutcomeFormOutput>({
     resolver: zodResolver(recordOutcomeSchema),
-    defaultValues: emptyValues(personId, measure, context),
+    defaultValues: emptyValues(personId, measure, context, referralId),
     // Errors change when the form is sent again: a changed error summary takes the focus.
     reValidateMode: 'onSubmit',
   });
-  const draft = useFormDraft(personDraftKey(personId, `outcomes-${measure}`), form);
+  // A referral's scores are kept apart from the others, so a draft never moves a score between them.
+  const draft = useFormDraft(personDraftKey(personId, referralId ? `outcomes-${measure}-referral-${referralId}` : `outcomes-${measure}`), form, { notRestored: ['referralId'] });
   const [formMessage, setFormMessage] = useState<string | null>(null);
   const { handleSubmit, setError, reset, getValues, formState } = form;
   const errors = formState.errors;
@@ -92,7 +104,7 @@ function useOutcomeForm(measure: Measure, { personId, context, onRecorded, onErr
       return;
     }
     // The date and context stay for the other measure, often taken at the same time.
-    reset({ ...emptyValues(personId, measure, undefined), takenOn: getValues('takenOn'), context: getValues('context') });
+    reset({ ...emptyValues(personId, measure, undefined, referralId), takenOn: getValues('takenOn'), context: getValues('context') });
     await draft.discard();
     onRecorded(result.value);
   });
@@ -108,7 +120,7 @@ function useOutcomeForm(measure: Measure, { personId, context, onRecorded, onErr
         error={takenOnError}
         registration={form.register('takenOn')}
       />
-      <Radios id={`${prefix}-context`} legend="When it was taken" error={contextError} options={contextOptions} registration={form.register('context')} />
+      <Radios id={`${prefix}-context`} legend="When it was taken" error={contextError} options={contextOptionsFor(referralId)} registration={form.register('context')} />
     </>
   );
   return { form, submit, whenFields, errors };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearch } from 'wouter';
-import { measureContexts, type OutcomeRecord } from '../../../src-shared/contract';
+import { measureContexts, type OutcomeRecord, type Referral } from '../../../src-shared/contract';
+import { formatDate } from '../../../src-shared/format';
 import { invoke } from '../../api/client';
 import { useCan } from '../../app/app-state';
 import { useOpenFormsDraftStatus } from '../../app/drafts';
@@ -11,6 +12,7 @@ import { usePageTitle } from '../../components/PageTitle';
 import { SaveStatus } from '../../components/SaveStatus';
 import { PersonHeader } from '../people/record/PersonHeader';
 import { personHref, personName, usePersonRecord } from '../people/record/PersonRecord';
+import { referralHref } from '../social-prescribing/referral-words';
 import { Ons4Form, SwemwbsForm } from './OutcomeForms';
 import { MeasureHistory } from './OutcomeHistory';
 import { recordedSentence, scoreBefore } from './outcome-text';
@@ -23,11 +25,38 @@ function withOutcome(outcomes: readonly OutcomeRecord[], outcome: OutcomeRecord)
   return [...outcomes, outcome].sort((a, b) => (a.takenOn < b.takenOn ? -1 : a.takenOn > b.takenOn ? 1 : 0));
 }
 
+/** The referral named in the address, checked to be this person's; undefined while it is asked for. */
+function useReferralOfScores(personId: string, referralId: string | null) {
+  const [referral, setReferral] = useState<Referral | null | undefined>(referralId ? undefined : null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setError(null);
+    if (!referralId) {
+      setReferral(null);
+      return;
+    }
+    let live = true;
+    setReferral(undefined);
+    void invoke('referrals.get', { referralId }).then((result) => {
+      if (!live) return;
+      const theirs = result.ok && result.value.personId === personId;
+      setReferral(theirs ? result.value : null);
+      if (!theirs) setError(result.ok ? 'That referral is not part of this person’s record.' : result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [personId, referralId]);
+  return { referral, error };
+}
+
 /**
  * A person's wellbeing scores: ONS4 personal wellbeing and SWEMWBS, recorded with the date and
  * whether at the start, a review or the end; each score said in words with the change since the
  * one before; and each measure over time as a chart with its table. Opened from a review
- * (`?context=review&from=review`), the scores are for the review and the way back leads to it.
+ * (`?context=review&from=review`), the scores are for the review and the way back leads to it;
+ * opened from a social prescribing referral (`?context=baseline&referral=<id>&from=referral`), they
+ * are the referral's baseline or follow-up and the way back leads to the referral.
  */
 export function OutcomesScreen() {
   const { person, clearNotice } = usePersonRecord();
@@ -37,7 +66,11 @@ export function OutcomesScreen() {
   useEffect(() => clearNotice(), [clearNotice]);
   const query = new URLSearchParams(useSearch());
   const fromReview = query.get('from') === 'review';
-  const context = measureContexts.find((known) => known === query.get('context'));
+  const referralParam = query.get('referral');
+  const fromReferral = query.get('from') === 'referral' && referralParam !== null;
+  const { referral, error: referralError } = useReferralOfScores(person.id, referralParam);
+  // A follow-up belongs to a referral only; the forms offer the same choices.
+  const context = measureContexts.find((known) => known === query.get('context') && (known !== 'follow-up' || referral));
   const [outcomes, setOutcomes] = useState<OutcomeRecord[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ measure: Measure; text: string } | null>(null);
@@ -66,22 +99,41 @@ export function OutcomesScreen() {
 
   return (
     <Main>
-      <Link className="nhsuk-back-link" href={fromReview ? personHref(person.id, '/review') : personHref(person.id)}>
-        {fromReview ? 'Back to the review' : `Back to ${personName(person)}'s record`}
-      </Link>
-      <ErrorSummary errors={[...(loadError ? [{ message: loadError }] : []), ...formErrors.ons4, ...formErrors.swemwbs]} />
+      {fromReferral ? (
+        <Link className="nhsuk-back-link" href={referralHref(person.id, referralParam)}>
+          Back to the referral
+        </Link>
+      ) : (
+        // The record's address states its (empty) query, so a referral's is not carried on from here.
+        <Link className="nhsuk-back-link" href={fromReview ? personHref(person.id, '/review') : `${personHref(person.id)}?`}>
+          {fromReview ? 'Back to the review' : `Back to ${personName(person)}'s record`}
+        </Link>
+      )}
+      <ErrorSummary errors={[...(loadError ? [{ message: loadError }] : []), ...(referralError ? [{ message: referralError }] : []), ...formErrors.ons4, ...formErrors.swemwbs]} />
       <PersonHeader person={person} title="Wellbeing scores" />
-      {canWrite ? (
+      {referral ? (
+        <p className="nhsuk-body-l">
+          For their social prescribing referral of {formatDate(referral.referredOn)}. Record a baseline at the start and a follow-up later, to show the change in the
+          summary for the GP.
+        </p>
+      ) : null}
+      {canWrite && referral === undefined ? (
+        <p className="nhsuk-body" role="status">
+          Opening the referral…
+        </p>
+      ) : null}
+      {canWrite && referral !== undefined ? (
         <div className="nhsuk-grid-row">
           {/* Full width: the eleven points of a scale and five answers to a statement sit on one line. */}
           <div className="nhsuk-grid-column-full">
             <p className="nhsuk-u-reading-width">Ask the questions in the person&apos;s own words where they need it, and record their answers as they give them.</p>
             <h2 id="ons4-heading">Personal wellbeing (ONS4)</h2>
             {notice?.measure === 'ons4' ? <Notice>{notice.text}</Notice> : null}
-            <Ons4Form personId={person.id} context={context} onRecorded={recorded('ons4')} onErrors={ons4Errors} />
+            {/* Keyed by the referral and context: a referral's scores are a form of their own, with their own draft. */}
+            <Ons4Form key={`ons4-${referral?.id ?? ''}-${context ?? ''}`} personId={person.id} context={context} referralId={referral?.id} onRecorded={recorded('ons4')} onErrors={ons4Errors} />
             <h2 id="swemwbs-heading">Mental wellbeing (SWEMWBS)</h2>
             {notice?.measure === 'swemwbs' ? <Notice>{notice.text}</Notice> : null}
-            <SwemwbsForm personId={person.id} context={context} onRecorded={recorded('swemwbs')} onErrors={swemwbsErrors} />
+            <SwemwbsForm key={`swemwbs-${referral?.id ?? ''}-${context ?? ''}`} personId={person.id} context={context} referralId={referral?.id} onRecorded={recorded('swemwbs')} onErrors={swemwbsErrors} />
             <SaveStatus status={draftStatus} />
           </div>
         </div>

@@ -1,11 +1,174 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
+import { referralStatuses, referralStatusLabels, type ReferralInboxRow, type ReferralStatus } from '../../../src-shared/contract';
+import { invoke } from '../../api/client';
 import { Main } from '../../app/Main';
+import { DataTable, Pager, resultsSummary, type TableSort } from '../../components/DataTable';
+import { usePageTitle } from '../../components/PageTitle';
+import { inboxColumns } from './referral-inbox-columns';
+import { inboxHref, inboxInput, inboxPageSize, inboxPlaceFromSearch, isInboxSortColumn, type InboxPlace } from './referral-inbox-query';
+import './referrals.scss';
 
-/** Placeholder while the screen is written (issue 9). */
+interface InboxAnswer {
+  /** The place the answer is for: an answer for any other is stale. */
+  href: string;
+  rows: ReferralInboxRow[];
+  total: number;
+  counts: Record<ReferralStatus, number>;
+}
+
+const tabs: readonly (ReferralStatus | '')[] = ['', ...referralStatuses];
+const tabLabel = (status: ReferralStatus | '') => (status ? referralStatusLabels[status] : 'All');
+
+const whoseOptions: { value: InboxPlace['whose']; label: string }[] = [
+  { value: '', label: 'Everyone' },
+  { value: 'me', label: 'My caseload' },
+  { value: 'nobody', label: 'Nobody assigned' },
+];
+
+/**
+ * Social prescribing referrals: a tab per status with its count, filtered by whose caseload the
+ * person is on, sorted and paged in the database. The tab, filter, order and page are in the
+ * address, so back from a referral comes back to the same place.
+ */
 export function ReferralInboxScreen() {
+  usePageTitle('Referrals');
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const place = useMemo(() => inboxPlaceFromSearch(search), [search]);
+  const href = inboxHref(place);
+  const [answer, setAnswer] = useState<InboxAnswer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    const asked = inboxHref(place);
+    void invoke('referrals.inbox', inboxInput(place)).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setAnswer({ href: asked, ...result.value });
+        setError(null);
+      } else {
+        setError(result.error.message);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [place]);
+
+  /** The filter and order replace the current place in the history; tabs and pages add one. */
+  const go = (changes: Partial<InboxPlace>, replace = false) => navigate(inboxHref({ ...place, page: 0, ...changes }), { replace });
+  const pending = answer?.href !== href;
+  const sort: TableSort = { columnId: place.sort.column, direction: place.sort.direction };
+  const count = (status: ReferralStatus | '') => {
+    if (!answer) return null;
+    return status ? answer.counts[status] : Object.values(answer.counts).reduce((sum, n) => sum + n, 0);
+  };
+  const heading = place.status ? referralStatusLabels[place.status] : 'All referrals';
+
   return (
     <Main>
-      <h1>ReferralInboxScreen</h1>
-      <p></p>
+      <h1>Referrals</h1>
+      <p>Social prescribing referrals and where each one has got to. Open a name to see the referral, log a contact or connect them to support.</p>
+      <ul className="nhsuk-list app-referral-links">
+        <li>
+          <Link href="/directory?">Directory of local support</Link>
+        </li>
+        <li>
+          <Link href="/reports/social-prescribing?">Caseload report</Link>
+        </li>
+      </ul>
+
+      <search className="app-referral-filters" aria-label="Filter the referrals">
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="inbox-whose">
+            Whose referrals
+          </label>
+          <select
+            className="nhsuk-select"
+            id="inbox-whose"
+            value={place.whose}
+            onChange={(event) => go({ whose: whoseOptions.find((option) => option.value === event.target.value)?.value ?? '' }, true)}
+          >
+            {whoseOptions.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </search>
+
+      {error ? (
+        <p className="nhsuk-error-message" role="alert">
+          {error}
+        </p>
+      ) : null}
+
+      <div className="nhsuk-tabs">
+        <nav aria-label="Referrals by status">
+          <ul className="nhsuk-tabs__list">
+            {tabs.map((status) => {
+              const selected = status === place.status;
+              const n = count(status);
+              return (
+                <li className={`nhsuk-tabs__list-item${selected ? ' nhsuk-tabs__list-item--selected' : ''}`} key={status || 'all'}>
+                  <Link className="nhsuk-tabs__tab" href={inboxHref({ ...place, status, page: 0 })} aria-current={selected ? 'page' : undefined}>
+                    {tabLabel(status)}
+                    {n === null ? '' : ` (${n.toLocaleString('en-GB')})`}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <div className="nhsuk-tabs__panel" aria-busy={pending}>
+          <h2 className="nhsuk-heading-m">{heading}</h2>
+          <p className="nhsuk-body" role="status" ref={summaryRef} tabIndex={-1}>
+            {!answer
+              ? 'Loading…'
+              : answer.total === 0
+                ? `There are no ${place.status ? `${referralStatusLabels[place.status].toLowerCase()} ` : ''}referrals${place.whose ? ' with this filter' : ''}.`
+                : answer.rows.length === 0
+                  ? 'There are no referrals on this page: the list has become shorter since it was opened.'
+                  : resultsSummary(place.page, inboxPageSize, answer.rows.length, answer.total, ['referral', 'referrals'])}
+          </p>
+          {answer && answer.rows.length > 0 ? (
+            <div className="app-referral-table">
+              <DataTable
+                columns={inboxColumns}
+                data={answer.rows}
+                caption={`Referrals: ${heading.toLowerCase()}`}
+                rowId={(row) => row.referralId}
+                sort={sort}
+                onSortChange={(next) => {
+                  if (isInboxSortColumn(next.columnId)) go({ sort: { column: next.columnId, direction: next.direction } }, true);
+                }}
+              />
+            </div>
+          ) : null}
+          {answer && answer.rows.length === 0 && answer.total > 0 ? (
+            <p>
+              <Link href={inboxHref({ ...place, page: 0 })}>Go to the first page</Link>
+            </p>
+          ) : null}
+          {answer ? (
+            <Pager
+              page={place.page}
+              pageSize={inboxPageSize}
+              total={answer.total}
+              label="Pages of referrals"
+              onPage={(page) => {
+                go({ page });
+                // The button pressed may be gone on the new page: the keyboard goes to the summary of it.
+                summaryRef.current?.focus();
+              }}
+            />
+          ) : null}
+        </div>
+      </div>
     </Main>
   );
 }
