@@ -10,9 +10,8 @@ import { columnHelper, DataTable } from '../../components/DataTable';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { Notice } from '../../components/FieldMessages';
 import { usePageTitle } from '../../components/PageTitle';
-import { applyServerError } from '../../components/server-errors';
+import { applyServerError, errorAt } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
-import { errorAt } from '../budgets/field-errors';
 import { TextArea } from '../people/record/form-fields';
 import '../budgets/budgets.scss';
 

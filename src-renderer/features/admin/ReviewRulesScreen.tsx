@@ -11,7 +11,7 @@ import { columnHelper, DataTable } from '../../components/DataTable';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { describedByIds, FieldMessages, Notice } from '../../components/FieldMessages';
 import { usePageTitle } from '../../components/PageTitle';
-import { errorAt } from '../budgets/field-errors';
+import { errorAt } from '../../components/server-errors';
 import '../reviews/reviews.scss';
 
 /** The four rules as one form; each row is checked by the contract's schema and saved on its own. */

@@ -5,7 +5,7 @@ import { describedByIds, FieldMessages } from '../../components/FieldMessages';
 import { TextField } from '../../components/TextField';
 import { Select } from '../people/record/form-fields';
 import { fieldId, type BudgetFormValues, type HoldingChoice, type HoldingFormValues } from './budget-form';
-import { errorAt } from './field-errors';
+import { errorAt } from '../../components/server-errors';
 
 const monitoringLabels: Record<MonitoringFrequency, string> = {
   monthly: 'Every month',

@@ -12,7 +12,7 @@ import { Checkboxes } from '../../components/Checkboxes';
 import { TextField } from '../../components/TextField';
 import { Radios, Select, TextArea } from '../people/record/form-fields';
 import { fieldId, type BudgetFormValues, type ItemFormValues, type PartFormValues } from './budget-form';
-import { errorAt } from './field-errors';
+import { errorAt } from '../../components/server-errors';
 import { ConditionalRadios, HoldingFields } from './HoldingFields';
 import { MoneyField } from './MoneyField';
 

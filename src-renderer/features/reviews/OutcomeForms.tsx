@@ -7,9 +7,8 @@ import { ons4Questions, ons4ScaleWording, swemwbsIntroduction, swemwbsResponses,
 import { invoke } from '../../api/client';
 import { personDraftKey, useFormDraft } from '../../app/drafts';
 import type { SummaryError } from '../../components/ErrorSummary';
-import { applyServerError } from '../../components/server-errors';
+import { applyServerError, errorAt } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
-import { errorAt } from '../budgets/field-errors';
 import { Radios } from '../people/record/form-fields';
 import { NumberRadios } from './NumberRadios';
 import { measureContextLabels, today } from './review-words';

@@ -25,9 +25,8 @@ import { Checkboxes } from '../../components/Checkboxes';
 import type { SummaryError } from '../../components/ErrorSummary';
 import { describedByIds, FieldMessages, Notice } from '../../components/FieldMessages';
 import { formatKeptTime, SaveStatus } from '../../components/SaveStatus';
-import { applyServerError } from '../../components/server-errors';
+import { applyServerError, errorAt, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
-import { errorAt } from '../budgets/field-errors';
 import { Radios, Select, TextArea } from '../people/record/form-fields';
 import { usePersonRecord } from '../people/record/PersonRecord';
 import type { PlanNoticeState } from '../plans/plan-view-links';
@@ -129,14 +128,7 @@ function Connect({ referral, categories, back }: { referral: Referral; categorie
     void runSearch({ words: '', category: '', accessibility: [] });
   }, [runSearch]);
 
-  const summary: SummaryError[] = [
-    ...(formMessage ? [{ message: formMessage }] : []),
-    ...(searchError ? [{ message: searchError }] : []),
-    ...fields.flatMap((field) => {
-      const message = errorAt(errors, field);
-      return message ? [{ fieldId: field, message }] : [];
-    }),
-  ];
+  const summary: SummaryError[] = [...(searchError ? [{ message: searchError }] : []), ...summaryErrors(errors, fields, formMessage)];
 
   const submit = handleSubmit(async (values) => {
     setFormMessage(null);

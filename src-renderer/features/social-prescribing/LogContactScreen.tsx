@@ -10,9 +10,8 @@ import { personDraftKey, useFormDraft } from '../../app/drafts';
 import type { SummaryError } from '../../components/ErrorSummary';
 import { Notice } from '../../components/FieldMessages';
 import { formatKeptTime, SaveStatus } from '../../components/SaveStatus';
-import { applyServerError } from '../../components/server-errors';
+import { applyServerError, errorAt, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
-import { errorAt } from '../budgets/field-errors';
 import { Radios, TextArea } from '../people/record/form-fields';
 import { usePersonRecord } from '../people/record/PersonRecord';
 import type { PlanNoticeState } from '../plans/plan-view-links';
@@ -61,13 +60,7 @@ function LogContactForm({ referral, back }: { referral: Referral; back: { href: 
   const { errors, isSubmitting } = formState;
   const draft = useFormDraft(personDraftKey(person.id, `referral-${referral.id}-contact`), form, { notRestored: ['referralId'] });
 
-  const summary: SummaryError[] = [
-    ...(formMessage ? [{ message: formMessage }] : []),
-    ...fields.flatMap((field) => {
-      const message = errorAt(errors, field);
-      return message ? [{ fieldId: field, message }] : [];
-    }),
-  ];
+  const summary: SummaryError[] = summaryErrors(errors, fields, formMessage);
 
   const submit = handleSubmit(async (values) => {
     setFormMessage(null);

@@ -19,9 +19,8 @@ import { Checkboxes } from '../../components/Checkboxes';
 import type { SummaryError } from '../../components/ErrorSummary';
 import { Notice } from '../../components/FieldMessages';
 import { formatKeptTime, SaveStatus } from '../../components/SaveStatus';
-import { applyServerError } from '../../components/server-errors';
+import { applyServerError, errorAt, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
-import { errorAt } from '../budgets/field-errors';
 import { Radios, TextArea } from '../people/record/form-fields';
 import { personHref, personName, usePersonRecord } from '../people/record/PersonRecord';
 import type { PlanNoticeState } from '../plans/plan-view-links';
@@ -84,13 +83,7 @@ function NewReferralForm({ title, back, reasons }: { title: string; back: { href
   const chosenReasons = watch('reasons');
   const otherChosen = Array.isArray(chosenReasons) && chosenReasons.includes('other');
 
-  const summary: SummaryError[] = [
-    ...(formMessage ? [{ message: formMessage }] : []),
-    ...fields.flatMap((field) => {
-      const message = errorAt(errors, field);
-      return message ? [{ fieldId: field, message }] : [];
-    }),
-  ];
+  const summary: SummaryError[] = summaryErrors(errors, fields, formMessage);
 
   const submit = handleSubmit(async (values) => {
     setFormMessage(null);

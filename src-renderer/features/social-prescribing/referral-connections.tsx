@@ -14,9 +14,8 @@ import { formatDate } from '../../../src-shared/format';
 import { invoke } from '../../api/client';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { Notice } from '../../components/FieldMessages';
-import { applyServerError } from '../../components/server-errors';
+import { applyServerError, errorAt, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
-import { errorAt } from '../budgets/field-errors';
 import { MultilineText } from '../people/record/MultilineText';
 import { Radios } from '../people/record/form-fields';
 import { Row, SummaryList } from '../plans/plan-view-document';
@@ -72,13 +71,7 @@ function OutcomeForm({ connection, number, onChanged }: { connection: Connection
   const { errors, isSubmitting } = formState;
   /** Ids of their own: each connection has a form. */
   const fieldId = (field: (typeof fields)[number]) => `connection-${number}-${field}`;
-  const summary: SummaryError[] = [
-    ...(formMessage ? [{ message: formMessage }] : []),
-    ...fields.flatMap((field) => {
-      const message = errorAt(errors, field);
-      return message ? [{ fieldId: fieldId(field), message }] : [];
-    }),
-  ];
+  const summary: SummaryError[] = summaryErrors(errors, fields, formMessage, fieldId);
 
   const submit = handleSubmit(async (values) => {
     setFormMessage(null);

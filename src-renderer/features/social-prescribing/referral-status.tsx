@@ -18,9 +18,8 @@ import { personDraftKey, useFormDraft } from '../../app/drafts';
 import { columnHelper, DataTable } from '../../components/DataTable';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { SaveStatus } from '../../components/SaveStatus';
-import { applyServerError } from '../../components/server-errors';
+import { applyServerError, errorAt, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
-import { errorAt } from '../budgets/field-errors';
 import { Radios, TextArea } from '../people/record/form-fields';
 import { isStaleRecord } from '../people/record/record-form';
 import { today } from '../reviews/review-words';
@@ -102,10 +101,7 @@ export function ChangeStatusForm({ referral, personId, onChanged, onReload }: Ch
 
   const summary: SummaryError[] = [
     ...(formMessage ? [stale ? { fieldId: 'reload-referral', message: formMessage } : { message: formMessage }] : []),
-    ...fields.flatMap((field) => {
-      const message = errorAt(errors, field);
-      return message ? [{ fieldId: fieldId(field), message }] : [];
-    }),
+    ...summaryErrors(errors, fields, null, fieldId),
   ];
 
   const submit = handleSubmit(async (values) => {
