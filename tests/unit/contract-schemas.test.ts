@@ -698,12 +698,12 @@ describe('contract', () => {
     }
   });
 
-  it('requires a signed-in session for everything except set-up and log-in', () => {
+  it('requires a signed-in session for everything except set-up (or restoring onto a new computer) and log-in', () => {
     const publicChannels = Object.entries(contract)
       .filter(([, definition]) => definition.permission === 'public')
       .map(([name]) => name)
       .sort();
-    expect(publicChannels).toEqual(['app.status', 'auth.logIn', 'auth.logOut', 'auth.recover', 'auth.unlock', 'setup.createPractice']);
+    expect(publicChannels).toEqual(['app.status', 'auth.logIn', 'auth.logOut', 'auth.recover', 'auth.unlock', 'setup.createPractice', 'setup.inspectBackup', 'setup.restoreBackup']);
     for (const name of Object.keys(contract)) {
       if (name.startsWith('people.')) expect(contract[name as keyof typeof contract].permission).toMatch(/^people:(read|write)$/);
     }

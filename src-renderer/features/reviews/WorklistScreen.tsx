@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { reviewReasonLabels, reviewReasons, type ReviewWorklistRow } from '../../../src-shared/contract';
+import { reviewReasonLabels, reviewReasons } from '../../../src-shared/contract';
 import type { ReviewBucket } from '../../../src-shared/domain/review-due';
-import { invoke } from '../../api/client';
+import { useAnswerFor } from '../../api/use-answer';
 import { Main } from '../../app/Main';
 import { DataTable, Pager, resultsSummary, type TableSort } from '../../components/DataTable';
 import { usePageTitle } from '../../components/PageTitle';
@@ -13,14 +13,6 @@ import { isWorklistSortColumn, placeFromSearch, worklistHref, worklistInput, wor
 import './reviews.scss';
 
 const buckets: readonly ReviewBucket[] = ['overdue', 'due-soon', 'upcoming'];
-
-interface WorklistAnswer {
-  /** The place the answer is for: an answer for any other is stale. */
-  href: string;
-  rows: ReviewWorklistRow[];
-  total: number;
-  counts: Record<ReviewBucket, number>;
-}
 
 const emptyMessages: Record<ReviewBucket, string> = {
   overdue: 'No reviews are overdue',
@@ -41,26 +33,9 @@ export function WorklistScreen() {
   const href = worklistHref(place);
   // Active staff, without the assigned-worker form's "Nobody" (this list has its own).
   const staff = (useStaffOptions() ?? []).filter((option) => option.value !== '');
-  const [answer, setAnswer] = useState<WorklistAnswer | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const input = useMemo(() => worklistInput(place), [place]);
+  const { answer, error } = useAnswerFor('reviews.worklist', href, input);
   const summaryRef = useRef<HTMLParagraphElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    const asked = worklistHref(place);
-    void invoke('reviews.worklist', worklistInput(place)).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setAnswer({ href: asked, ...result.value });
-        setError(null);
-      } else {
-        setError(result.error.message);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [place]);
 
   /** Filters and order replace the current place in the history; tabs and pages add one. */
   const go = (changes: Partial<WorklistPlace>, replace = false) => navigate(worklistHref({ ...place, page: 0, ...changes }), { replace });

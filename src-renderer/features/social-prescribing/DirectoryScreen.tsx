@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { accessibilityFeatures, directoryStaleMonths, type AccessibilityFeature, type DirectoryEntry, type ListOption } from '../../../src-shared/contract';
 import { formatDate } from '../../../src-shared/format';
 import { invoke } from '../../api/client';
+import { useAnswerFor } from '../../api/use-answer';
 import { useCan } from '../../app/app-state';
 import { Main } from '../../app/Main';
 import { columnHelper, DataTable, Pager, resultsSummary } from '../../components/DataTable';
@@ -13,14 +14,6 @@ import { useSocialPrescribingOptions } from './directory-options';
 import { directoryHref, directoryInput, directoryPageSize, emptyPlace, placeFromSearch, placeNarrows, type DirectoryPlace } from './directory-query';
 import { accessibilityOptions, accessibilityWords, countWords, NotOfferedTag, StaleTag } from './directory-words';
 import './directory.scss';
-
-interface DirectoryAnswer {
-  /** The place the answer is for: an answer for any other is stale. */
-  href: string;
-  entries: DirectoryEntry[];
-  total: number;
-  staleCount: number;
-}
 
 const column = columnHelper<DirectoryEntry>();
 const columns = column.columns([
@@ -62,28 +55,12 @@ export function DirectoryScreen() {
   const place = useMemo(() => placeFromSearch(search), [search]);
   const href = directoryHref(place);
   const { options, error: optionsError } = useSocialPrescribingOptions();
-  const [answer, setAnswer] = useState<DirectoryAnswer | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const input = useMemo(() => directoryInput(place), [place]);
+  const { answer, error } = useAnswerFor('directory.search', href, input);
   const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const summaryRef = useRef<HTMLParagraphElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    const asked = directoryHref(place);
-    void invoke('directory.search', directoryInput(place)).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setAnswer({ href: asked, ...result.value });
-        setError(null);
-      } else {
-        setError(result.error.message);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [place]);
 
   /** A new search or page adds a step to the history, so back returns to the one before. */
   const go = (next: DirectoryPlace) => {
@@ -95,15 +72,16 @@ export function DirectoryScreen() {
   const exportCsv = async () => {
     setExporting(true);
     setNotice(null);
+    setExportError(null);
     const result = await invoke('directory.exportCsv', {});
     setExporting(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setExportError(result.error.message);
     downloadTextFile(result.value.fileName, result.value.csv);
     setNotice(`Exported ${countWords(result.value.rows, 'entry', 'entries')} to ${result.value.fileName}.`);
   };
 
   const pending = answer?.href !== href;
-  const problems = [error, optionsError].filter((message): message is string => Boolean(message)).map((message) => ({ message }));
+  const problems = [error, exportError, optionsError].filter((message): message is string => Boolean(message)).map((message) => ({ message }));
 
   return (
     <Main>

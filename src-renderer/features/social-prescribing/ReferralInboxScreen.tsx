@@ -1,21 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { referralStatuses, referralStatusLabels, type ReferralInboxRow, type ReferralStatus } from '../../../src-shared/contract';
-import { invoke } from '../../api/client';
+import { referralStatuses, referralStatusLabels, type ReferralStatus } from '../../../src-shared/contract';
+import { useAnswerFor } from '../../api/use-answer';
 import { Main } from '../../app/Main';
 import { DataTable, Pager, resultsSummary, type TableSort } from '../../components/DataTable';
 import { usePageTitle } from '../../components/PageTitle';
 import { inboxColumns } from './referral-inbox-columns';
 import { inboxHref, inboxInput, inboxPageSize, inboxPlaceFromSearch, isInboxSortColumn, type InboxPlace } from './referral-inbox-query';
 import './referrals.scss';
-
-interface InboxAnswer {
-  /** The place the answer is for: an answer for any other is stale. */
-  href: string;
-  rows: ReferralInboxRow[];
-  total: number;
-  counts: Record<ReferralStatus, number>;
-}
 
 const tabs: readonly (ReferralStatus | '')[] = ['', ...referralStatuses];
 const tabLabel = (status: ReferralStatus | '') => (status ? referralStatusLabels[status] : 'All');
@@ -37,26 +29,9 @@ export function ReferralInboxScreen() {
   const [, navigate] = useLocation();
   const place = useMemo(() => inboxPlaceFromSearch(search), [search]);
   const href = inboxHref(place);
-  const [answer, setAnswer] = useState<InboxAnswer | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const input = useMemo(() => inboxInput(place), [place]);
+  const { answer, error } = useAnswerFor('referrals.inbox', href, input);
   const summaryRef = useRef<HTMLParagraphElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    const asked = inboxHref(place);
-    void invoke('referrals.inbox', inboxInput(place)).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setAnswer({ href: asked, ...result.value });
-        setError(null);
-      } else {
-        setError(result.error.message);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [place]);
 
   /** The filter and order replace the current place in the history; tabs and pages add one. */
   const go = (changes: Partial<InboxPlace>, replace = false) => navigate(inboxHref({ ...place, page: 0, ...changes }), { replace });
