@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { keyringSchema, type Keyring } from '../auth/keyring';
-import { openEncryptedDatabase, type SqliteDatabase } from '../db/open';
+import { DatabaseOpenError, isDamageError, openEncryptedDatabase, type SqliteDatabase } from '../db/open';
 
 /**
  * A PlanWell backup is one file: a first line naming the format, a line of JSON (the manifest,
@@ -118,6 +118,8 @@ export function writeBackupFile(path: string, databaseCopy: string, header: { ma
 /** Reads the first line and the header of a backup file; throws BackupFileError if it is not one. */
 export function readBackupHeader(path: string): BackupHeader & { databaseOffset: number; fileBytes: number } {
   if (!existsSync(path)) throw new BackupFileError('That backup file is not there any more.');
+  // A folder, or a pipe that would never end, named like a backup is not opened.
+  if (!statSync(path).isFile()) throw new BackupFileError('This is not a PlanWell backup file.');
   const fd = openSync(path, 'r');
   try {
     const fileBytes = fstatSync(fd).size;
@@ -193,7 +195,13 @@ export function extractDatabase(path: string, target: string): BackupHeader {
  * is external content keyed by rowid, which VACUUM INTO may renumber: it is rebuilt here.
  */
 export function checkDatabaseCopy(path: string, key: Buffer, options: { rebuildSearch: boolean }): Record<string, number> {
-  const sqlite = openEncryptedDatabase(path, { key });
+  let sqlite: SqliteDatabase;
+  try {
+    sqlite = openEncryptedDatabase(path, { key });
+  } catch (error) {
+    if (error instanceof DatabaseOpenError || isDamageError(error)) throw new BackupFileError('The database in this backup cannot be opened: it is damaged.');
+    throw error;
+  }
   try {
     if (options.rebuildSearch) sqlite.exec(`INSERT INTO person_search(person_search) VALUES ('rebuild')`);
     const integrity = sqlite.pragma('integrity_check', { simple: true });
@@ -201,6 +209,9 @@ export function checkDatabaseCopy(path: string, key: Buffer, options: { rebuildS
     // Back to a single file, so the copy needs no -wal or -shm beside it.
     sqlite.pragma('journal_mode = DELETE');
     return userTableCounts(sqlite);
+  } catch (error) {
+    if (isDamageError(error)) throw new BackupFileError('The database in this backup is damaged.');
+    throw error;
   } finally {
     sqlite.close();
   }

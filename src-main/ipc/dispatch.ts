@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   contract,
+  importMaximumCharacters,
   isChannelName,
   type ChannelName,
   type ChannelOutput,
@@ -34,8 +35,63 @@ export interface DispatcherOptions<Context> {
 
 export type Dispatch = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
 
+export const diskFullMessage =
+  'The disk is full, so this was not saved. Free some space on this computer (or ask your IT support to), then save again. What you typed is still here, and nothing saved before has changed.';
+
+/** SQLite's "database or disk is full", and the file system's no space left or quota used up (the key file, the audit head). */
+export function isDiskFullError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
+}
+
 export function zodIssuesToFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/**
+ * Bounds on a request's input, checked before zod sees it. zod walks a value recursively, so input
+ * nested thousands of levels deep, or a cycle (Electron's structured clone carries cycles), would
+ * overflow the stack and throw out of the dispatcher; a value shared many times over, or a vast
+ * one, would hold the main process. No form nests more than a dozen levels, and the largest input
+ * is an import file's text.
+ */
+export const inputLimits = { depth: 64, values: 1_000_000, characters: importMaximumCharacters + 1024 * 1024 } as const;
+
+const nestedTooDeeply = 'PlanWell cannot read this request: it is nested too deeply.';
+const tooLarge = 'PlanWell cannot read this request: it is too large.';
+
+/** Why this input is refused before it is parsed, or null. Iterative, so it cannot overflow the stack itself. */
+export function inputShapeProblem(input: unknown): string | null {
+  const pending: { value: unknown; depth: number }[] = [{ value: input, depth: 0 }];
+  let values = 1;
+  let characters = 0;
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value, depth } = next;
+    if (typeof value === 'string') {
+      characters += value.length;
+      if (characters > inputLimits.characters) return tooLarge;
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= inputLimits.depth) return nestedTooDeeply;
+    if (Array.isArray(value)) {
+      values += value.length;
+      if (values > inputLimits.values) return tooLarge;
+      for (const item of value as unknown[]) pending.push({ value: item, depth: depth + 1 });
+      continue;
+    }
+    // Maps, Dates, typed arrays…: zod refuses them wherever it does not expect them, without looking inside.
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) continue;
+    const keys = Object.keys(value);
+    values += keys.length;
+    if (values > inputLimits.values) return tooLarge;
+    for (const key of keys) {
+      characters += key.length;
+      pending.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1 });
+    }
+  }
+  return null;
 }
 
 /**
@@ -64,7 +120,16 @@ export function createDispatcher<Context>(options: DispatcherOptions<Context>): 
         return failure({ code: 'FORBIDDEN', message: 'Your role in PlanWell does not allow this.' });
       }
     }
-    const parsed = (definition.input as z.ZodType).safeParse(input);
+    const shapeProblem = inputShapeProblem(input);
+    if (shapeProblem) return failure({ code: 'INVALID_INPUT', message: shapeProblem });
+    let parsed: ReturnType<z.ZodType['safeParse']>;
+    try {
+      parsed = (definition.input as z.ZodType).safeParse(input);
+    } catch (error) {
+      // A schema's own refinement threw on this input: its bug, logged and answered like a handler's.
+      options.logError(channel, error);
+      return failure({ code: 'INTERNAL', message: 'Something went wrong and the request was not completed. Nothing was changed.' });
+    }
     if (!parsed.success) {
       const issues = zodIssuesToFieldIssues(parsed.error);
       return failure({ code: 'INVALID_INPUT', message: 'Some answers need correcting.', issues });
@@ -75,6 +140,11 @@ export function createDispatcher<Context>(options: DispatcherOptions<Context>): 
     } catch (error) {
       if (error instanceof AppError) {
         return failure({ code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+      }
+      // Out of disk space: SQLite rolled the transaction back, so nothing was half-saved; say what to do.
+      if (isDiskFullError(error)) {
+        options.logError(channel, error);
+        return failure({ code: 'INTERNAL', message: diskFullMessage });
       }
       // A damaged or altered file is said so, whatever was asked: never a half-answer from it.
       if (error instanceof DatabaseOpenError || isDamageError(error)) {

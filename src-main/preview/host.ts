@@ -87,7 +87,14 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       send(response, 200, contentTypes['.html']!, indexHtml);
       return;
     }
-    const file = normalize(join(rendererDirectory, decodeURIComponent(path)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      send(response, 400, 'text/plain; charset=utf-8', 'Bad request');
+      return;
+    }
+    const file = normalize(join(rendererDirectory, decoded));
     if (!file.startsWith(rendererDirectory + sep)) {
       send(response, 404, 'text/plain; charset=utf-8', 'Not found');
       return;

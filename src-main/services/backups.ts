@@ -11,7 +11,7 @@ import { addDays } from '../../src-shared/domain/calendar';
 import { isoDateInLondon } from '../../src-shared/format';
 import { auditHeadKey } from '../audit/chain';
 import { currentAuditHead, recordAudit, writeAuditHead } from '../audit/trail';
-import { passwordSlotFor, recoverySlot, unwrapSlot, writeKeyringAtomically } from '../auth/keyring';
+import { defaultKdf, passwordSlotFor, recoverySlot, unwrapSlot, writeKeyringAtomically } from '../auth/keyring';
 import type { PracticeVault, Session } from '../auth/vault';
 import {
   BackupFileError,
@@ -295,6 +295,10 @@ export async function restoreBackup(deps: BackupDependencies, input: ChannelPars
     return asInputError(error);
   }
   const slot = input.recoveryCode ? recoverySlot(header.keyring) : passwordSlotFor(header.keyring, input.username);
+  // A forged backup could ask scrypt for gigabytes: PlanWell's own slots never ask for more than its defaults.
+  if (slot && (slot.kdf.N > defaultKdf.N || slot.kdf.r > defaultKdf.r || slot.kdf.p > defaultKdf.p)) {
+    throw new AppError('INVALID_INPUT', 'This backup was not made by PlanWell: its key slots are not in the expected form.', [{ path: 'path', message: 'Choose a backup PlanWell made' }]);
+  }
   const key = slot ? await unwrapSlot(slot, input.recoveryCode || input.password) : null;
   if (!key) {
     throw new AppError('UNAUTHENTICATED', 'That did not open this backup. Use a username and password as they were when the backup was made, or the recovery code.');

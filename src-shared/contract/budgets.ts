@@ -213,7 +213,8 @@ export const recordSpendSchema = z.strictObject({
   reference: text('Reference', 100),
   receipt: z
     .strictObject({
-      name: z.string().trim().min(1).max(200, 'The file name must be 200 characters or fewer'),
+      // No control or direction-changing characters: "receipt\u202Efdp.exe" must not pass for a PDF.
+      name: z.string().trim().min(1).max(200, 'The file name must be 200 characters or fewer').regex(/^[^\p{Cc}\p{Cf}]+$/u, 'The file name has characters a file name cannot have'),
       type: z.enum(receiptTypes, 'A receipt must be a photo (PNG or JPEG) or a PDF'),
       /** The file, base64: the largest allowed file is about 6.7 million characters. */
       base64: z.base64('The receipt could not be read').max(Math.ceil(maxReceiptBytes / 3) * 4, 'A receipt must be 5 MB or smaller'),

@@ -211,8 +211,11 @@ export const agreePlanSchema = z
     path: ['representativeName'],
     // Checked alongside the other fields' errors, not only once they are all right.
     when: (payload) => {
-      const value = payload.value as { agreedBy?: unknown; representativeName?: unknown };
-      return value.agreedBy === 'representative' && typeof value.representativeName === 'string';
+      // The input may be anything at all (it comes from the page): only an object is looked into.
+      const value: unknown = payload.value;
+      if (typeof value !== 'object' || value === null) return false;
+      const { agreedBy, representativeName } = value as { agreedBy?: unknown; representativeName?: unknown };
+      return agreedBy === 'representative' && typeof representativeName === 'string';
     },
   });
 export type AgreePlanInput = z.input<typeof agreePlanSchema>;

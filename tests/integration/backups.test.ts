@@ -145,6 +145,14 @@ describe('restoring a backup', () => {
     writeFileSync(cut, bytes.subarray(0, bytes.length - 4096));
     expect(await call(practice.app, 'backups.restore', { path: cut, recoveryCode: practice.recoveryCode })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('cut short') } });
 
+    // A forged backup whose key slots ask scrypt for gigabytes is refused before any work is done.
+    const headerEnd = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1);
+    const header = JSON.parse(bytes.subarray(bytes.indexOf(0x0a) + 1, headerEnd).toString('utf8')) as { keyring: { slots: { kdf: { N: number } }[] } };
+    for (const slot of header.keyring.slots) slot.kdf.N = 2 ** 22;
+    const forged = join(backupDirectory, 'forged.planwell-backup');
+    writeFileSync(forged, Buffer.concat([bytes.subarray(0, bytes.indexOf(0x0a) + 1), Buffer.from(JSON.stringify(header)), bytes.subarray(headerEnd)]));
+    expect(await call(practice.app, 'backups.restore', { path: forged, recoveryCode: practice.recoveryCode })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('not made by PlanWell') } });
+
     const notABackup = join(backupDirectory, 'photo.planwell-backup');
     writeFileSync(notABackup, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(await call(practice.app, 'backups.inspect', { path: notABackup })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'This file is not a PlanWell backup.' } });

@@ -17,6 +17,7 @@ import {
   logInSchema,
   newPersonSchema,
   permissions,
+  recordSpendSchema,
   recoverSchema,
   recoveryCodeSchema,
   searchPeopleSchema,
@@ -760,5 +761,20 @@ describe('contract', () => {
       .map(([name]) => name)
       .sort();
     expect(whenLocked).toEqual(['app.status', 'auth.logOut', 'auth.unlock']);
+  });
+});
+
+describe('recordSpendSchema', () => {
+  const spend = (name: string) => ({
+    personId: '7c1d2e3f-4a5b-4c6d-9e8f-0a1b2c3d4e5f', itemId: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d', spentOn: '2026-11-01', amountPence: 1500, payee: 'Sample PA',
+    receipt: { name, type: 'application/pdf', base64: 'JVBERi0=' },
+  });
+  it('takes an ordinary file name, and refuses one with control or direction-changing characters', () => {
+    expect(recordSpendSchema.safeParse(spend('Receipt 3 (November).pdf')).success).toBe(true);
+    for (const name of ['receipt\u202Efdp.exe', 'receipt\u0000.pdf', 'receipt\u200F.pdf']) {
+      const result = recordSpendSchema.safeParse(spend(name));
+      expect(result.success, JSON.stringify(name)).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe('The file name has characters a file name cannot have');
+    }
   });
 });
