@@ -1,5 +1,5 @@
-import { existsSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { SignedInUser } from '../../src-shared/contract';
 import { auditHeadKey } from '../audit/chain';
 import { auditHeadFileHolds, currentAuditHead, writeAuditHead } from '../audit/trail';
@@ -113,6 +113,7 @@ export class PracticeVault {
       if (error instanceof DatabaseOpenError || isDamageError(error)) throw this.damaged();
       throw error;
     }
+    this.removeLeftoverTemporaryFiles();
     let check: unknown;
     try {
       check = database.sqlite.pragma('quick_check', { simple: true });
@@ -129,6 +130,17 @@ export class PracticeVault {
       writeAuditHead(this.paths.auditHead, currentAuditHead(database.sqlite), auditHeadKey(databaseKey));
     }
     return database;
+  }
+
+  /**
+   * A crash between writing a key file or audit head under a temporary name and renaming it leaves
+   * the temporary file behind (the real file is whole, old or new): tidied when the database opens.
+   */
+  private removeLeftoverTemporaryFiles(): void {
+    const prefixes = [this.paths.keyring, this.paths.auditHead].map((path) => `.${basename(path)}.`);
+    for (const name of readdirSync(this.paths.directory)) {
+      if (name.endsWith('.tmp') && prefixes.some((prefix) => name.startsWith(prefix))) rmSync(join(this.paths.directory, name), { force: true });
+    }
   }
 
   private damaged(): DatabaseOpenError {

@@ -259,3 +259,21 @@ describe('a damaged or altered database', () => {
     }
   });
 });
+
+describe('after a crash', () => {
+  it('tidies a key file or audit head left under its temporary name, and nothing else', async () => {
+    const { practice } = await practiceWithPeople();
+    await practice.app.close();
+    const leftovers = ['.audit-head.json.0b1c2d3e.tmp', '.keyring.json.4f5a6b7c.tmp'];
+    for (const name of [...leftovers, 'notes.tmp']) writeFileSync(join(practice.dataDirectory, name), 'left by a crash');
+    const app = createApp({ dataDirectory: practice.dataDirectory, idleCheckMilliseconds: 0 });
+    try {
+      await callOk(app, 'auth.logIn', { username: practice.admin.username, password: practice.admin.password });
+      const names = readdirSync(practice.dataDirectory);
+      expect(names.filter((name) => leftovers.includes(name))).toEqual([]);
+      expect(names).toContain('notes.tmp');
+    } finally {
+      await app.close();
+    }
+  });
+});
