@@ -8,7 +8,9 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
-  workers: 1,
+  // Each test has its own preview host and data folder, so two run side by side: most of a test's
+  // time is waiting on Chromium and the host, and two cores keep both busy.
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
