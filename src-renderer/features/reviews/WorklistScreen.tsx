@@ -1,10 +1,11 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { reviewReasonLabels, reviewReasons } from '../../../src-shared/contract';
 import type { ReviewBucket } from '../../../src-shared/domain/review-due';
 import { useAnswerFor } from '../../api/use-answer';
 import { Main } from '../../app/Main';
-import { DataTable, Pager, resultsSummary, type TableSort } from '../../components/DataTable';
+import { DataTable, type TableSort } from '../../components/DataTable';
+import { PagedResults } from '../../components/PagedResults';
 import { usePageTitle } from '../../components/PageTitle';
 import { useStaffOptions } from '../people/record/record-form';
 import { bucketLabels } from './review-words';
@@ -35,7 +36,6 @@ export function WorklistScreen() {
   const staff = (useStaffOptions() ?? []).filter((option) => option.value !== '');
   const input = useMemo(() => worklistInput(place), [place]);
   const { answer, error } = useAnswerFor('reviews.worklist', href, input);
-  const summaryRef = useRef<HTMLParagraphElement>(null);
 
   /** Filters and order replace the current place in the history; tabs and pages add one. */
   const go = (changes: Partial<WorklistPlace>, replace = false) => navigate(worklistHref({ ...place, page: 0, ...changes }), { replace });
@@ -108,20 +108,20 @@ export function WorklistScreen() {
         </nav>
         <div className="nhsuk-tabs__panel" aria-busy={pending}>
           <h2 className="nhsuk-heading-m">{bucketLabels[place.bucket]}</h2>
-          <p className="nhsuk-body" role="status" ref={summaryRef} tabIndex={-1}>
-            {!answer
-              ? 'Loading…'
-              : answer.total === 0
-                ? `${emptyMessages[place.bucket]}${place.worker || place.reason ? ' with these filters' : ''}.`
-                : answer.rows.length === 0
-                  ? 'There are no reviews on this page: the list has become shorter since it was opened.'
-                  : resultsSummary(place.page, worklistPageSize, answer.rows.length, answer.total, ['review', 'reviews'])}
-          </p>
-          {answer && answer.rows.length > 0 ? (
+          <PagedResults
+            counts={answer ? { shown: answer.rows.length, total: answer.total } : null}
+            page={place.page}
+            pageSize={worklistPageSize}
+            nouns={['review', 'reviews']}
+            emptyMessage={`${emptyMessages[place.bucket]}${place.worker || place.reason ? ' with these filters' : ''}.`}
+            firstPageHref={worklistHref({ ...place, page: 0 })}
+            pagerLabel="Pages of reviews"
+            onPage={(page) => go({ page })}
+          >
             <div className="app-review-table">
               <DataTable
                 columns={worklistColumns}
-                data={answer.rows}
+                data={answer?.rows ?? []}
                 caption={`Reviews: ${bucketLabels[place.bucket].toLowerCase()}`}
                 rowId={(row) => row.personId}
                 sort={sort}
@@ -130,25 +130,7 @@ export function WorklistScreen() {
                 }}
               />
             </div>
-          ) : null}
-          {answer && answer.rows.length === 0 && answer.total > 0 ? (
-            <p>
-              <Link href={worklistHref({ ...place, page: 0 })}>Go to the first page</Link>
-            </p>
-          ) : null}
-          {answer ? (
-            <Pager
-              page={place.page}
-              pageSize={worklistPageSize}
-              total={answer.total}
-              label="Pages of reviews"
-              onPage={(page) => {
-                go({ page });
-                // The button pressed may be gone on the new page: the keyboard goes to the summary of it.
-                summaryRef.current?.focus();
-              }}
-            />
-          ) : null}
+          </PagedResults>
         </div>
       </div>
     </Main>

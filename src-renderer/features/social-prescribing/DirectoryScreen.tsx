@@ -6,7 +6,8 @@ import { invoke } from '../../api/client';
 import { useAnswerFor } from '../../api/use-answer';
 import { useCan } from '../../app/app-state';
 import { Main } from '../../app/Main';
-import { columnHelper, DataTable, Pager, resultsSummary } from '../../components/DataTable';
+import { columnHelper, DataTable } from '../../components/DataTable';
+import { PagedResults } from '../../components/PagedResults';
 import { downloadTextFile } from '../../components/download-file';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { usePageTitle } from '../../components/PageTitle';
@@ -135,28 +136,21 @@ export function DirectoryScreen() {
       {error && !answer ? null : (
         <div aria-busy={pending}>
           <h2 className="nhsuk-heading-m">Results</h2>
-          <p className="nhsuk-body" role="status" ref={summaryRef} tabIndex={-1}>
-            {!answer
-              ? 'Loading…'
-              : answer.total === 0
-                ? placeNarrows(place)
-                  ? 'No entries match this search. Try fewer words or filters.'
-                  : 'The directory is empty. Add the groups and services people can be connected to.'
-                : answer.entries.length === 0
-                  ? 'There are no entries on this page: the list has become shorter since it was opened.'
-                  : resultsSummary(place.page, directoryPageSize, answer.entries.length, answer.total, ['entry', 'entries'])}
-          </p>
-          {answer && answer.entries.length > 0 ? (
+          <PagedResults
+            counts={answer ? { shown: answer.entries.length, total: answer.total } : null}
+            page={place.page}
+            pageSize={directoryPageSize}
+            nouns={['entry', 'entries']}
+            emptyMessage={placeNarrows(place) ? 'No entries match this search. Try fewer words or filters.' : 'The directory is empty. Add the groups and services people can be connected to.'}
+            firstPageHref={directoryHref({ ...place, page: 0 })}
+            pagerLabel="Pages of directory entries"
+            onPage={(page) => go({ ...place, page })}
+            summaryRef={summaryRef}
+          >
             <div className="app-directory-table">
-              <DataTable columns={columns} data={answer.entries} caption="Directory entries" rowId={(entry) => entry.id} />
+              <DataTable columns={columns} data={answer?.entries ?? []} caption="Directory entries" rowId={(entry) => entry.id} />
             </div>
-          ) : null}
-          {answer && answer.entries.length === 0 && answer.total > 0 ? (
-            <p>
-              <Link href={directoryHref({ ...place, page: 0 })}>Go to the first page</Link>
-            </p>
-          ) : null}
-          {answer ? <Pager page={place.page} pageSize={directoryPageSize} total={answer.total} label="Pages of directory entries" onPage={(page) => go({ ...place, page })} /> : null}
+          </PagedResults>
         </div>
       )}
     </Main>

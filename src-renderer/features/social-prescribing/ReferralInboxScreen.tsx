@@ -1,9 +1,10 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { referralStatuses, referralStatusLabels, type ReferralStatus } from '../../../src-shared/contract';
 import { useAnswerFor } from '../../api/use-answer';
 import { Main } from '../../app/Main';
-import { DataTable, Pager, resultsSummary, type TableSort } from '../../components/DataTable';
+import { DataTable, type TableSort } from '../../components/DataTable';
+import { PagedResults } from '../../components/PagedResults';
 import { usePageTitle } from '../../components/PageTitle';
 import { inboxColumns } from './referral-inbox-columns';
 import { inboxHref, inboxInput, inboxPageSize, inboxPlaceFromSearch, isInboxSortColumn, type InboxPlace } from './referral-inbox-query';
@@ -31,7 +32,6 @@ export function ReferralInboxScreen() {
   const href = inboxHref(place);
   const input = useMemo(() => inboxInput(place), [place]);
   const { answer, error } = useAnswerFor('referrals.inbox', href, input);
-  const summaryRef = useRef<HTMLParagraphElement>(null);
 
   /** The filter and order replace the current place in the history; tabs and pages add one. */
   const go = (changes: Partial<InboxPlace>, replace = false) => navigate(inboxHref({ ...place, page: 0, ...changes }), { replace });
@@ -101,20 +101,20 @@ export function ReferralInboxScreen() {
         </nav>
         <div className="nhsuk-tabs__panel" aria-busy={pending}>
           <h2 className="nhsuk-heading-m">{heading}</h2>
-          <p className="nhsuk-body" role="status" ref={summaryRef} tabIndex={-1}>
-            {!answer
-              ? 'Loading…'
-              : answer.total === 0
-                ? `There are no ${place.status ? `${referralStatusLabels[place.status].toLowerCase()} ` : ''}referrals${place.whose ? ' with this filter' : ''}.`
-                : answer.rows.length === 0
-                  ? 'There are no referrals on this page: the list has become shorter since it was opened.'
-                  : resultsSummary(place.page, inboxPageSize, answer.rows.length, answer.total, ['referral', 'referrals'])}
-          </p>
-          {answer && answer.rows.length > 0 ? (
+          <PagedResults
+            counts={answer ? { shown: answer.rows.length, total: answer.total } : null}
+            page={place.page}
+            pageSize={inboxPageSize}
+            nouns={['referral', 'referrals']}
+            emptyMessage={`There are no ${place.status ? `${referralStatusLabels[place.status].toLowerCase()} ` : ''}referrals${place.whose ? ' with this filter' : ''}.`}
+            firstPageHref={inboxHref({ ...place, page: 0 })}
+            pagerLabel="Pages of referrals"
+            onPage={(page) => go({ page })}
+          >
             <div className="app-referral-table">
               <DataTable
                 columns={inboxColumns}
-                data={answer.rows}
+                data={answer?.rows ?? []}
                 caption={`Referrals: ${heading.toLowerCase()}`}
                 rowId={(row) => row.referralId}
                 sort={sort}
@@ -123,25 +123,7 @@ export function ReferralInboxScreen() {
                 }}
               />
             </div>
-          ) : null}
-          {answer && answer.rows.length === 0 && answer.total > 0 ? (
-            <p>
-              <Link href={inboxHref({ ...place, page: 0 })}>Go to the first page</Link>
-            </p>
-          ) : null}
-          {answer ? (
-            <Pager
-              page={place.page}
-              pageSize={inboxPageSize}
-              total={answer.total}
-              label="Pages of referrals"
-              onPage={(page) => {
-                go({ page });
-                // The button pressed may be gone on the new page: the keyboard goes to the summary of it.
-                summaryRef.current?.focus();
-              }}
-            />
-          ) : null}
+          </PagedResults>
         </div>
       </div>
     </Main>
