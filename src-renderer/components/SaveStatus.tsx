@@ -1,5 +1,6 @@
 import { formatDateTime, isoDateInLondon } from '../../src-shared/format';
 import type { DraftStatus } from '../app/drafts';
+import { Notice } from './FieldMessages';
 import './save-status.scss';
 
 const timeOfDay = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
@@ -9,6 +10,12 @@ export function formatKeptTime(isoTimestamp: string): string {
   const date = new Date(isoTimestamp);
   if (Number.isNaN(date.getTime())) return isoTimestamp;
   return isoDateInLondon(date) === isoDateInLondon(new Date()) ? timeOfDay.format(date) : formatDateTime(isoTimestamp);
+}
+
+/** Said when a form opens with what was typed before a lock or leaving the page put back in it. */
+export function RestoredDraftNotice({ restoredAt }: { restoredAt: string | null | undefined }) {
+  if (!restoredAt) return null;
+  return <Notice>We kept what you had typed before PlanWell locked or you left this page, at {formatKeptTime(restoredAt)}. Check it and save when ready.</Notice>;
 }
 
 function statusText(status: DraftStatus): string {

@@ -21,7 +21,7 @@ import { invoke } from '../../api/client';
 import { personDraftKey, useFormDraft } from '../../app/drafts';
 import type { SummaryError } from '../../components/ErrorSummary';
 import { Notice } from '../../components/FieldMessages';
-import { formatKeptTime, SaveStatus } from '../../components/SaveStatus';
+import { formatKeptTime, RestoredDraftNotice, SaveStatus } from '../../components/SaveStatus';
 import { applyServerError, errorAt } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
 import { Radios, TextArea } from '../people/record/form-fields';
@@ -213,9 +213,7 @@ export function ReviewForm({ review, context, plan, onChanged }: ReviewFormProps
 
   return (
     <ReviewPage errors={summary} formMessage={formMessage} onReload={stale ? () => void reload() : undefined}>
-      {draft.restoredAt ? (
-        <Notice>We kept what you had typed before PlanWell locked or you left this page, at {formatKeptTime(draft.restoredAt)}. Check it and save when ready.</Notice>
-      ) : null}
+      <RestoredDraftNotice restoredAt={draft.restoredAt} />
       <p>
         <strong className="nhsuk-tag nhsuk-tag--blue">In progress</strong> {reviewReasonLabels[review.reason]}, started {formatDateTime(review.startedAt)}
         {review.startedByName ? ` by ${review.startedByName}` : ''}. It looks at version {review.planVersion} of their plan.

@@ -23,8 +23,8 @@ import { useCan } from '../../app/app-state';
 import { personDraftKey, useFormDraft } from '../../app/drafts';
 import { Checkboxes } from '../../components/Checkboxes';
 import type { SummaryError } from '../../components/ErrorSummary';
-import { describedByIds, FieldMessages, Notice } from '../../components/FieldMessages';
-import { formatKeptTime, SaveStatus } from '../../components/SaveStatus';
+import { describedByIds, FieldMessages } from '../../components/FieldMessages';
+import { RestoredDraftNotice, SaveStatus } from '../../components/SaveStatus';
 import { applyServerError, errorAt, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
 import { Radios, Select, TextArea } from '../people/record/form-fields';
@@ -146,9 +146,7 @@ function Connect({ referral, categories, back }: { referral: Referral; categorie
   return (
     <ReferralPage title={title} back={back} errors={summary}>
       <p className="nhsuk-body-l">{referralTitle(referral)}</p>
-      {draft.restoredAt ? (
-        <Notice>We kept what you had typed before PlanWell locked or you left this page, at {formatKeptTime(draft.restoredAt)}. Check it and save when ready.</Notice>
-      ) : null}
+      <RestoredDraftNotice restoredAt={draft.restoredAt} />
 
       <h2>Find support</h2>
       <form role="search" aria-label="Search the directory" noValidate onSubmit={(event) => void search.handleSubmit(runSearch)(event)}>

@@ -12,7 +12,7 @@ import { Main } from '../../app/Main';
 import { Checkboxes } from '../../components/Checkboxes';
 import { Notice } from '../../components/FieldMessages';
 import { usePageTitle } from '../../components/PageTitle';
-import { formatKeptTime, SaveStatus } from '../../components/SaveStatus';
+import { RestoredDraftNotice, SaveStatus } from '../../components/SaveStatus';
 import { applyServerError, errorAt, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
 import { MultilineText } from '../people/record/MultilineText';
@@ -251,9 +251,7 @@ function EntryForm({ entry: opened, categories, optionsError }: { entry: Directo
           {entry ? <DirectoryEntryTags entry={entry} /> : null}
           {entry?.stale ? <p>{staleExplanation}</p> : null}
           {entry ? <p>{connectionWords(entry.connectionCount)}</p> : null}
-          {draft.restoredAt ? (
-            <Notice>We kept what you had typed before PlanWell locked or you left this page, at {formatKeptTime(draft.restoredAt)}. Check it and save when ready.</Notice>
-          ) : null}
+          <RestoredDraftNotice restoredAt={draft.restoredAt} />
           <form noValidate onSubmit={(event) => void submit(event)}>
             <TextField id="name" label="Name" hint="What people know it as" autoComplete="off" error={errors.name?.message} registration={register('name')} />
             <Select id="category" label="Category" options={categoryOptions} error={errors.category?.message} registration={register('category')} />

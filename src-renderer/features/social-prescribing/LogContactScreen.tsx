@@ -8,8 +8,7 @@ import { referralIsOpen } from '../../../src-shared/domain/referral-status';
 import { invoke } from '../../api/client';
 import { personDraftKey, useFormDraft } from '../../app/drafts';
 import type { SummaryError } from '../../components/ErrorSummary';
-import { Notice } from '../../components/FieldMessages';
-import { formatKeptTime, SaveStatus } from '../../components/SaveStatus';
+import { RestoredDraftNotice, SaveStatus } from '../../components/SaveStatus';
 import { applyServerError, errorAt, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
 import { Radios, TextArea } from '../people/record/form-fields';
@@ -80,9 +79,7 @@ function LogContactForm({ referral, back }: { referral: Referral; back: { href: 
       <p className="nhsuk-body-l">{referralTitle(referral)}</p>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {draft.restoredAt ? (
-            <Notice>We kept what you had typed before PlanWell locked or you left this page, at {formatKeptTime(draft.restoredAt)}. Check it and save when ready.</Notice>
-          ) : null}
+          <RestoredDraftNotice restoredAt={draft.restoredAt} />
           <form noValidate onSubmit={(event) => void submit(event)}>
             <TextField id="contactOn" type="date" width={10} label="Date of the contact" hint="Today or earlier" error={errorAt(errors, 'contactOn')} registration={register('contactOn')} />
             <TextField

@@ -17,8 +17,7 @@ import { invoke } from '../../api/client';
 import { personDraftKey, useFormDraft } from '../../app/drafts';
 import { Checkboxes } from '../../components/Checkboxes';
 import type { SummaryError } from '../../components/ErrorSummary';
-import { Notice } from '../../components/FieldMessages';
-import { formatKeptTime, SaveStatus } from '../../components/SaveStatus';
+import { RestoredDraftNotice, SaveStatus } from '../../components/SaveStatus';
 import { applyServerError, errorAt, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
 import { Radios, TextArea } from '../people/record/form-fields';
@@ -101,9 +100,7 @@ function NewReferralForm({ title, back, reasons }: { title: string; back: { href
     <ReferralPage title={title} back={back} errors={summary}>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {draft.restoredAt ? (
-            <Notice>We kept what you had typed before PlanWell locked or you left this page, at {formatKeptTime(draft.restoredAt)}. Check it and save when ready.</Notice>
-          ) : null}
+          <RestoredDraftNotice restoredAt={draft.restoredAt} />
           <form noValidate onSubmit={(event) => void submit(event)}>
             <TextField id="referredOn" type="date" width={10} label="Date of the referral" hint="The day it was made: today or earlier" error={errorAt(errors, 'referredOn')} registration={register('referredOn')} />
             <Radios id="source" legend="Who made the referral?" error={errorAt(errors, 'source')} options={sourceOptions} registration={register('source')} />

@@ -7,9 +7,8 @@ import { invoke } from '../../../api/client';
 import { Main } from '../../../app/Main';
 import { useFormDraft, useOpenFormsDraftStatus } from '../../../app/drafts';
 import { ErrorSummary, type SummaryError } from '../../../components/ErrorSummary';
-import { Notice } from '../../../components/FieldMessages';
 import { usePageTitle } from '../../../components/PageTitle';
-import { formatKeptTime, SaveStatus } from '../../../components/SaveStatus';
+import { RestoredDraftNotice, SaveStatus } from '../../../components/SaveStatus';
 import { applyServerError } from '../../../components/server-errors';
 import { PersonHeader } from './PersonHeader';
 import { personHref, personName, usePersonRecord } from './PersonRecord';
@@ -145,9 +144,7 @@ export function RecordEditPage({ title, errors, stale, onReload, restoredAt, chi
       <PersonHeader person={person} title={title} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {restoredAt ? <Notice>
-              We kept what you had typed before PlanWell locked or you left this page, at {formatKeptTime(restoredAt)}. Check it and save when ready.
-            </Notice> : null}
+          <RestoredDraftNotice restoredAt={restoredAt} />
           {children}
           <SaveStatus status={draftStatus} />
         </div>
