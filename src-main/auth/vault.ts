@@ -60,6 +60,12 @@ export class PracticeVault {
   private lockedUser: SignedInUser | null = null;
   /** Set when opening found the file damaged or altered: nothing more is read from it until a restore. */
   private damage: string | null = null;
+  /**
+   * Whether this run has checked the whole file. quick_check reads every page (about 1 s for a
+   * 150 MB database), so it runs at the first open of a run and after a restore, not at every
+   * unlock; pages read later are still checked one by one by their authentication tags.
+   */
+  private checkedThisRun = false;
 
   constructor(readonly paths: DataPaths) {}
 
@@ -97,11 +103,12 @@ export class PracticeVault {
   /** After a restore has put a good database in place. */
   clearDamage(): void {
     this.damage = null;
+    this.checkedThisRun = false;
   }
 
   /**
-   * Opens the database with an unwrapped key and checks every page (quick_check; each page's
-   * authentication tag is checked as it is read). The key came from a slot it unwrapped, so a
+   * Opens the database with an unwrapped key and, at the first open of a run, checks every page
+   * (quick_check; each page's authentication tag is checked as it is read). The key came from a slot it unwrapped, so a
    * file that will not open or check is damaged or was changed: it is reported, never read on.
    * The caller then checks the user and calls begin().
    */
@@ -114,15 +121,18 @@ export class PracticeVault {
       throw error;
     }
     this.removeLeftoverTemporaryFiles();
-    let check: unknown;
-    try {
-      check = database.sqlite.pragma('quick_check', { simple: true });
-    } catch (error) {
-      if (!isDamageError(error)) throw error;
-    }
-    if (check !== 'ok') {
-      await database.close();
-      throw this.damaged();
+    if (!this.checkedThisRun) {
+      let check: unknown;
+      try {
+        check = database.sqlite.pragma('quick_check', { simple: true });
+      } catch (error) {
+        if (!isDamageError(error)) throw error;
+      }
+      if (check !== 'ok') {
+        await database.close();
+        throw this.damaged();
+      }
+      this.checkedThisRun = true;
     }
     // A trail that has never had a head (a database from before the audit trail) starts one now;
     // after this a missing head file while events exist is always reported.

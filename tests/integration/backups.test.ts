@@ -245,6 +245,23 @@ describe('a damaged or altered database', () => {
     });
   }
 
+  it('damage made while PlanWell was locked is found as pages are read, and answered the same way', async () => {
+    const { practice, paths } = await closedPracticeWithBackup();
+    const app = createApp({ dataDirectory: practice.dataDirectory, idleCheckMilliseconds: 0, logError: () => undefined });
+    try {
+      await callOk(app, 'auth.logIn', { username: practice.admin.username, password: practice.admin.password });
+      await callOk(app, 'auth.lock', {});
+      // Every page but the first is changed: unlocking (which skips the whole-file check done at log-in) reads them.
+      const bytes = readFileSync(paths.database);
+      for (let page = 1; page * 4096 < bytes.length; page++) bytes[page * 4096 + 100] = (bytes[page * 4096 + 100] ?? 0) ^ 0x5a;
+      writeFileSync(paths.database, bytes);
+      const refused = await call(app, 'auth.unlock', { password: practice.admin.password });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('damaged or was changed outside PlanWell') } });
+    } finally {
+      await app.close();
+    }
+  });
+
   it('a missing key file has its own message, and the recovery code restores a backup with its key slots', async () => {
     const { practice, path, paths } = await closedPracticeWithBackup();
     rmSync(paths.keyring);
