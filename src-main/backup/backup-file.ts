@@ -144,50 +144,49 @@ export function readBackupHeader(path: string): BackupHeader & { databaseOffset:
   }
 }
 
-/** Checks the database bytes against the manifest's size and checksum. */
-export function verifyBackupBytes(path: string): BackupHeader {
-  const header = readBackupHeader(path);
+/**
+ * Reads the database bytes once, checking them against the manifest's size and checksum, and
+ * copies them to `target` on the way if one is given (removed again if the check fails).
+ */
+function readDatabaseBytes(path: string, header: ReturnType<typeof readBackupHeader>, target: string | null): void {
   const { manifest } = header;
   if (header.fileBytes - header.databaseOffset !== manifest.databaseBytes) {
     throw new BackupFileError('This PlanWell backup is damaged: it is not the size it should be (it may have been cut short while copying).');
   }
   const hash = createHash('sha256');
-  const fd = openSync(path, 'r');
+  const input = openSync(path, 'r');
+  const out = target === null ? null : openSync(target, 'wx', 0o600);
   try {
     const buffer = Buffer.alloc(chunkBytes);
     let position = header.databaseOffset;
-    for (let read = readSync(fd, buffer, 0, chunkBytes, position); read > 0; read = readSync(fd, buffer, 0, chunkBytes, position)) {
+    for (let read = readSync(input, buffer, 0, chunkBytes, position); read > 0; read = readSync(input, buffer, 0, chunkBytes, position)) {
       hash.update(buffer.subarray(0, read));
+      if (out !== null) writeSync(out, buffer, 0, read);
       position += read;
     }
+    if (out !== null) fsyncSync(out);
   } finally {
-    closeSync(fd);
+    if (out !== null) closeSync(out);
+    closeSync(input);
   }
   if (hash.digest('hex') !== manifest.checksum) {
+    if (target !== null) rmSync(target, { force: true });
     throw new BackupFileError('This PlanWell backup is damaged or was changed after it was made: its contents do not match its checksum.');
   }
+}
+
+/** Checks the database bytes against the manifest's size and checksum. */
+export function verifyBackupBytes(path: string): BackupHeader {
+  const header = readBackupHeader(path);
+  readDatabaseBytes(path, header, null);
   return { manifest: header.manifest, keyring: header.keyring };
 }
 
-/** Copies the database bytes out to `target` (checked against the checksum on the way). */
+/** Copies the database bytes out to `target`, checked against the checksum on the way. */
 export function extractDatabase(path: string, target: string): BackupHeader {
-  const header = verifyBackupBytes(path);
-  const { databaseOffset } = readBackupHeader(path);
-  const input = openSync(path, 'r');
-  const out = openSync(target, 'wx', 0o600);
-  try {
-    const buffer = Buffer.alloc(chunkBytes);
-    let position = databaseOffset;
-    for (let read = readSync(input, buffer, 0, chunkBytes, position); read > 0; read = readSync(input, buffer, 0, chunkBytes, position)) {
-      writeSync(out, buffer, 0, read);
-      position += read;
-    }
-    fsyncSync(out);
-  } finally {
-    closeSync(out);
-    closeSync(input);
-  }
-  return header;
+  const header = readBackupHeader(path);
+  readDatabaseBytes(path, header, target);
+  return { manifest: header.manifest, keyring: header.keyring };
 }
 
 /**

@@ -19,7 +19,6 @@ import {
   extractDatabase,
   readBackupHeader,
   userTableCounts,
-  verifyBackupBytes,
   writeBackupFile,
   type BackupManifest,
 } from '../backup/backup-file';
@@ -288,9 +287,10 @@ export function inspectBackup(deps: BackupDependencies, input: ChannelParsedInpu
 export async function restoreBackup(deps: BackupDependencies, input: ChannelParsedInput<'backups.restore'>, onNewMachine = false): Promise<BackupManifestSummary> {
   const current = requireMayRestore(deps, onNewMachine);
   const path = readableBackup(input.path);
+  // The header first (cheap); the database bytes are checked as they are copied out, once unlocked.
   let header;
   try {
-    header = verifyBackupBytes(path);
+    header = readBackupHeader(path);
   } catch (error) {
     return asInputError(error);
   }
