@@ -16,7 +16,8 @@ import { invoke } from '../../api/client';
 import { Main } from '../../app/Main';
 import { downloadTextFile } from '../../components/download-file';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
-import { describedByIds, FieldMessages, Notice } from '../../components/FieldMessages';
+import { Notice } from '../../components/FieldMessages';
+import { CsvFileField } from '../../components/CsvFileField';
 import { usePageTitle } from '../../components/PageTitle';
 import { ColumnMappingFields, mappingFieldId } from './ColumnMappingFields';
 import { ImportRowTables } from './ImportRowTables';
@@ -189,23 +190,7 @@ export function ImportPeopleScreen() {
             </ul>
             <p>It can also read a preferred name, sex or gender, address, postcode, phone number, email address and registered GP practice.</p>
             <form noValidate onSubmit={(event) => void chooseFile(event)}>
-              <div className={`nhsuk-form-group nhsuk-file-upload${error ? ' nhsuk-form-group--error' : ''}`}>
-                <label className="nhsuk-label nhsuk-label--s" htmlFor={fileFieldId}>
-                  Upload a CSV file
-                </label>
-                <FieldMessages id={fileFieldId} hint={`Up to ${formatMegabytes(importMaximumFileBytes)}.`} error={error} />
-                <input
-                  className="nhsuk-file-upload__input"
-                  id={fileFieldId}
-                  name={fileFieldId}
-                  type="file"
-                  accept=".csv,.txt,text/csv,text/plain"
-                  ref={fileInput}
-                  aria-describedby={describedByIds(fileFieldId, true, error)}
-                  aria-invalid={error ? true : undefined}
-                  onChange={() => setProblems(noProblems)}
-                />
-              </div>
+              <CsvFileField id={fileFieldId} hint={`Up to ${formatMegabytes(importMaximumFileBytes)}.`} error={error} inputRef={fileInput} onChange={() => setProblems(noProblems)} />
               <button className="nhsuk-button" type="submit" disabled={busy !== null}>
                 Check the file
               </button>

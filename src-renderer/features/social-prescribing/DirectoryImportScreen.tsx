@@ -5,7 +5,7 @@ import type { AppErrorBody } from '../../../src-shared/result';
 import { invoke } from '../../api/client';
 import { Main } from '../../app/Main';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
-import { describedByIds, FieldMessages } from '../../components/FieldMessages';
+import { CsvFileField } from '../../components/CsvFileField';
 import { usePageTitle } from '../../components/PageTitle';
 import { readCsvFile } from '../import/read-csv-file';
 import { countWords } from './directory-words';
@@ -156,23 +156,7 @@ export function DirectoryImportScreen() {
             </ul>
             <p>A row with an ID replaces everything about that entry with what the row says. Entries not in the file are left as they are.</p>
             <form noValidate onSubmit={(event) => void chooseFile(event)}>
-              <div className={`nhsuk-form-group nhsuk-file-upload${fileError ? ' nhsuk-form-group--error' : ''}`}>
-                <label className="nhsuk-label nhsuk-label--s" htmlFor={fileFieldId}>
-                  Upload a CSV file
-                </label>
-                <FieldMessages id={fileFieldId} hint={`Up to ${largestFile}.`} error={fileError ?? undefined} />
-                <input
-                  className="nhsuk-file-upload__input"
-                  id={fileFieldId}
-                  name={fileFieldId}
-                  type="file"
-                  accept=".csv,.txt,text/csv,text/plain"
-                  ref={fileInput}
-                  aria-describedby={describedByIds(fileFieldId, true, fileError)}
-                  aria-invalid={fileError ? true : undefined}
-                  onChange={() => setFileError(null)}
-                />
-              </div>
+              <CsvFileField id={fileFieldId} hint={`Up to ${largestFile}.`} error={fileError ?? undefined} inputRef={fileInput} onChange={() => setFileError(null)} />
               <button className="nhsuk-button" type="submit" disabled={busy !== null}>
                 Check the file
               </button>
