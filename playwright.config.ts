@@ -7,7 +7,7 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'tests/e2e',
-  fullyParallel: false,
+  fullyParallel: true,
   // Each test has its own preview host and data folder, so two run side by side: most of a test's
   // time is waiting on Chromium and the host, and two cores keep both busy.
   workers: 2,
