@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Printer, RenderedDocument } from './printer';
 
 /** Debian's Chromium, or the one PLANWELL_CHROMIUM names. Never downloaded. */
@@ -32,6 +32,8 @@ export function chromiumPrinter(): Printer {
     if (!existsSync(path)) {
       throw new Error(`PDF export needs Chromium, which is not at ${path}. Install it (apt-get install chromium) or set PLANWELL_CHROMIUM.`);
     }
+    // Loaded on the first print, not at start-up: playwright-core is about 0.4 s of the host's start.
+    const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath: path,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
