@@ -26,6 +26,7 @@ import type { Clock } from '../clock';
 import type { AppDatabase } from '../db/database';
 import { migrations } from '../db/migrations';
 import { AppError } from '../ipc/errors';
+import { version } from '../../package.json';
 
 /**
  * Backups of the whole practice: a consistent encrypted copy made by SQLite (VACUUM INTO, never a
@@ -35,7 +36,6 @@ import { AppError } from '../ipc/errors';
  */
 
 export const backupExtension = '.planwell-backup';
-const appVersion = '0.1.0';
 
 export interface BackupDependencies {
   vault: PracticeVault;
@@ -110,7 +110,7 @@ export async function makeBackup(session: Session, vault: PracticeVault, clock: 
     if (differing.length > 0) throw new BackupFileError(`The copy does not hold the same rows as the database (${differing.join(', ')}).`);
     const keyring = vault.keyring();
     const manifest = writeBackupFile(join(folder, fileName), copy, {
-      manifest: { createdAt: createdAt.toISOString(), practiceName: keyring.practiceName ?? '', appVersion, schemaVersion: Object.keys(migrations).at(-1) ?? '', rowCounts: liveCounts, auditHead, reason },
+      manifest: { createdAt: createdAt.toISOString(), practiceName: keyring.practiceName ?? '', appVersion: version, schemaVersion: Object.keys(migrations).at(-1) ?? '', rowCounts: liveCounts, auditHead, reason },
       keyring,
     });
     await writeSettings(db, { backup_last_good_at: manifest.createdAt, backup_last_good_file: fileName, backup_last_audit_seq: String(auditHead.seq) });

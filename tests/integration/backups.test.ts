@@ -40,7 +40,8 @@ describe('a backup', () => {
     expect(readdirSync(backupDirectory).filter((name) => name.startsWith('.'))).toEqual([]);
     const path = join(backupDirectory, made.fileName);
     const header = readBackupHeader(path);
-    expect(header.manifest).toMatchObject({ practiceName: 'Riverside Surgery', reason: 'manual', schemaVersion: expect.stringMatching(/^\d{4}-/) });
+    const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    expect(header.manifest).toMatchObject({ practiceName: 'Riverside Surgery', reason: 'manual', appVersion: packageVersion, schemaVersion: expect.stringMatching(/^\d{4}-/) });
     expect(header.manifest.rowCounts.person).toBe(2);
     expect(header.keyring.slots.map((slot) => slot.kind).sort()).toEqual(['password', 'recovery']);
     // The database part is encrypted: no SQLite header, no name in the bytes.
