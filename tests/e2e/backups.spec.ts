@@ -20,8 +20,21 @@ test('back up now from the home screen, restore from Settings, and restore onto 
   // Grace arrives after the backup.
   await api(page, 'people.create', { givenName: 'Grace', familyName: 'Hopper', dateOfBirth: '1946-12-09', nhsNumber: testNhsNumber('999202') });
 
+  // The settings form appears only with the saved settings in it: held back here until the
+  // answer is let through, nothing can be typed that the answer would overwrite.
+  let letStatusThrough = () => {};
+  const statusHeld = new Promise<void>((resolve) => (letStatusThrough = resolve));
+  await page.route('**/api/invoke', async (route) => {
+    if ((route.request().postDataJSON() as { channel: string }).channel === 'backups.status') await statusHeld;
+    await route.continue();
+  });
   await page.goto(`${host.url}#/settings/backups`);
   await expect(page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the backup settings…' })).toBeVisible();
+  await expect(page.getByLabel('Daily backups to keep')).toHaveCount(0);
+  letStatusThrough();
+  await expect(page.getByLabel('Daily backups to keep')).toHaveValue('7');
+  await page.unrouteAll();
   await page.getByLabel('Daily backups to keep').fill('0');
   await page.getByRole('button', { name: 'Save backup settings' }).click();
   await expect(page.getByRole('alert').getByRole('link', { name: 'Keep at least 1 daily backup' })).toBeVisible();

@@ -25,7 +25,6 @@ export function SettingsScreen() {
   const [saved, setSaved] = useState(false);
   const { register, handleSubmit, setError, formState, reset } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(settingsSchema),
-    defaultValues: { idleLockMinutes: 10, unspentAlertMonths: 3 },
   });
   const { errors, isSubmitting } = formState;
 
@@ -68,35 +67,40 @@ export function SettingsScreen() {
               {settings.odsCode ? ` (ODS code ${settings.odsCode})` : ''}
             </p>
           ) : null}
-          <form noValidate onSubmit={(event) => void submit(event)}>
-            <TextField
-              id="idleLockMinutes"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={60}
-              width={3}
-              label="Lock PlanWell after this many minutes without use"
-              hint="Between 1 and 60 minutes. Shorter is safer on shared computers. Unsaved work is kept as a draft."
-              error={errors.idleLockMinutes?.message}
-              registration={register('idleLockMinutes', { valueAsNumber: true })}
-            />
-            <TextField
-              id="unspentAlertMonths"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={12}
-              width={3}
-              label="Warn about unspent personal health budget money after this many months of planned spending"
-              hint="Between 1 and 12 months. Unspent money building up is a reason to review a budget. PlanWell suggests 3."
-              error={errors.unspentAlertMonths?.message}
-              registration={register('unspentAlertMonths', { valueAsNumber: true })}
-            />
-            <button className="nhsuk-button" type="submit" disabled={isSubmitting}>
-              Save settings
-            </button>
-          </form>
+          {/* Shown once the saved settings are in it: typed before they arrived, a value would be overwritten or a default saved. */}
+          {settings ? (
+            <form noValidate onSubmit={(event) => void submit(event)}>
+              <TextField
+                id="idleLockMinutes"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={60}
+                width={3}
+                label="Lock PlanWell after this many minutes without use"
+                hint="Between 1 and 60 minutes. Shorter is safer on shared computers. Unsaved work is kept as a draft."
+                error={errors.idleLockMinutes?.message}
+                registration={register('idleLockMinutes', { valueAsNumber: true })}
+              />
+              <TextField
+                id="unspentAlertMonths"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={12}
+                width={3}
+                label="Warn about unspent personal health budget money after this many months of planned spending"
+                hint="Between 1 and 12 months. Unspent money building up is a reason to review a budget. PlanWell suggests 3."
+                error={errors.unspentAlertMonths?.message}
+                registration={register('unspentAlertMonths', { valueAsNumber: true })}
+              />
+              <button className="nhsuk-button" type="submit" disabled={isSubmitting}>
+                Save settings
+              </button>
+            </form>
+          ) : formMessage ? null : (
+            <p role="status">Loading the settings…</p>
+          )}
           <h2>Conversation guides</h2>
           <p>The steps and prompts workers follow in conversations about what matters to someone.</p>
           <p>

@@ -54,7 +54,8 @@ export function BackupsScreen() {
     const [statusResult, listResult] = await Promise.all([invoke('backups.status', {}), invoke('backups.list', {})]);
     if (statusResult.ok) {
       setStatus(statusResult.value);
-      reset({ folder: statusResult.value.folder, keepDaily: statusResult.value.keepDaily, keepWeekly: statusResult.value.keepWeekly });
+      // Reloaded after "Back up now" too: settings typed and not yet saved stay as typed.
+      reset({ folder: statusResult.value.folder, keepDaily: statusResult.value.keepDaily, keepWeekly: statusResult.value.keepWeekly }, { keepDirtyValues: true });
     } else setLoadError(statusResult.error.message);
     if (listResult.ok) setBackups(listResult.value);
     else setLoadError(listResult.error.message);
@@ -121,14 +122,19 @@ export function BackupsScreen() {
       </div>
 
       <h2>Where backups go and how many are kept</h2>
-      <form noValidate onSubmit={(event) => void save(event)}>
-        <TextField id="backup-folder" label="Backup folder" hint="The full path, for example a network drive" error={formState.errors.folder?.message} registration={register('folder')} autoComplete="off" spellCheck={false} />
-        <TextField id="backup-keepDaily" label="Daily backups to keep" hint="The newest backup of each of this many days" error={formState.errors.keepDaily?.message} registration={register('keepDaily', { valueAsNumber: true })} inputMode="numeric" width={3} />
-        <TextField id="backup-keepWeekly" label="Weekly backups to keep" hint="The newest backup of each of this many weeks" error={formState.errors.keepWeekly?.message} registration={register('keepWeekly', { valueAsNumber: true })} inputMode="numeric" width={3} />
-        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-          Save backup settings
-        </button>
-      </form>
+      {/* Shown once the saved settings are in it: typed before they arrived, a value would be overwritten. */}
+      {status ? (
+        <form noValidate onSubmit={(event) => void save(event)}>
+          <TextField id="backup-folder" label="Backup folder" hint="The full path, for example a network drive" error={formState.errors.folder?.message} registration={register('folder')} autoComplete="off" spellCheck={false} />
+          <TextField id="backup-keepDaily" label="Daily backups to keep" hint="The newest backup of each of this many days" error={formState.errors.keepDaily?.message} registration={register('keepDaily', { valueAsNumber: true })} inputMode="numeric" width={3} />
+          <TextField id="backup-keepWeekly" label="Weekly backups to keep" hint="The newest backup of each of this many weeks" error={formState.errors.keepWeekly?.message} registration={register('keepWeekly', { valueAsNumber: true })} inputMode="numeric" width={3} />
+          <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+            Save backup settings
+          </button>
+        </form>
+      ) : loadError ? null : (
+        <p role="status">Loading the backup settings…</p>
+      )}
 
       <h2>Backups in the folder</h2>
       {backups ? (
