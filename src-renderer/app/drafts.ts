@@ -195,9 +195,11 @@ export function useFormDraft<Values extends FieldValues, Context, Transformed>(
     async (savedValues?: Values) => {
       clearTimeout(timer.current);
       timer.current = undefined;
+      // Taken now: anything typed while the draft is being discarded is not kept yet, and is saved below.
+      const keptNow = JSON.stringify(savedValues ?? getValues());
       await enqueue(async () => {
         await invoke('drafts.discard', { key });
-        kept.current = JSON.stringify(savedValues ?? getValues());
+        kept.current = keptNow;
         setStatus({ state: 'idle' });
       });
       setRestoredAt(null);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { api, expect, expectNoAxeViolations, logIn, practice, setUpPractice, startHost, stopHost, test } from './fixtures';
+import { api, expect, expectNoAxeViolations, holdChannel, logIn, practice, setUpPractice, startHost, stopHost, test } from './fixtures';
 import { testNhsNumber } from '../fixtures/nhs-numbers';
 
 test('back up now from the home screen, restore from Settings, and restore onto a new computer with the recovery code', async ({ page, host }) => {
@@ -22,19 +22,13 @@ test('back up now from the home screen, restore from Settings, and restore onto 
 
   // The settings form appears only with the saved settings in it: held back here until the
   // answer is let through, nothing can be typed that the answer would overwrite.
-  let letStatusThrough = () => {};
-  const statusHeld = new Promise<void>((resolve) => (letStatusThrough = resolve));
-  await page.route('**/api/invoke', async (route) => {
-    if ((route.request().postDataJSON() as { channel: string }).channel === 'backups.status') await statusHeld;
-    await route.continue();
-  });
+  const letStatusThrough = await holdChannel(page, 'backups.status');
   await page.goto(`${host.url}#/settings/backups`);
   await expect(page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Loading the backup settings…' })).toBeVisible();
   await expect(page.getByLabel('Daily backups to keep')).toHaveCount(0);
-  letStatusThrough();
+  await letStatusThrough();
   await expect(page.getByLabel('Daily backups to keep')).toHaveValue('7');
-  await page.unrouteAll();
   await page.getByLabel('Daily backups to keep').fill('0');
   await page.getByRole('button', { name: 'Save backup settings' }).click();
   await expect(page.getByRole('alert').getByRole('link', { name: 'Keep at least 1 daily backup' })).toBeVisible();

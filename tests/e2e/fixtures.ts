@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import axe, { type AxeResults } from 'axe-core';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type Route } from '@playwright/test';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
 import type { Result } from '../../src-shared/result';
 
@@ -154,6 +154,31 @@ export async function callApi<C extends ChannelName>(page: Page, channel: C, inp
     },
     { channel, input },
   );
+}
+
+/**
+ * Holds the page's calls to one channel until the returned function lets them through: to act
+ * while PlanWell has not answered yet, as on a slow or busy computer.
+ */
+export async function holdChannel(page: Page, channel: ChannelName): Promise<() => Promise<void>> {
+  let letThrough = () => {};
+  const released = new Promise<void>((resolve) => (letThrough = resolve));
+  const handled: Promise<void>[] = [];
+  const hold = (route: Route) => {
+    const handling = (async () => {
+      if ((route.request().postDataJSON() as { channel?: string }).channel === channel) await released;
+      await route.continue();
+    })();
+    handled.push(handling);
+    return handling;
+  };
+  await page.route('**/api/invoke', hold);
+  return async () => {
+    letThrough();
+    // Every call held or passing is sent on before the route goes.
+    await Promise.all(handled);
+    await page.unroute('**/api/invoke', hold);
+  };
 }
 
 /** As callApi, failing the test if the call is refused. */
