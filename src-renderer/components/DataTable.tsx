@@ -12,6 +12,7 @@ import {
   type ColumnVisibilityState,
 } from '@tanstack/react-table';
 import type { ReactNode, Ref } from 'react';
+import { TableScroll } from './TableScroll';
 import './data-table.scss';
 
 /**
@@ -143,16 +144,18 @@ export function DataTable<TData extends RowData>({ data, empty, ...layout }: Dat
   const table = useLayoutTable(layout, data);
   if (data.length === 0 && empty) return <>{empty}</>;
   return (
-    <table className="nhsuk-table">
-      <TableHead table={table} caption={layout.caption} captionVisible={layout.captionVisible} />
-      <tbody className="nhsuk-table__body">
-        {table.getRowModel().rows.map((row) => (
-          <tr className="nhsuk-table__row" key={row.id}>
-            <TableCells table={table} row={row} />
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TableScroll label={layout.caption}>
+      <table className="nhsuk-table">
+        <TableHead table={table} caption={layout.caption} captionVisible={layout.captionVisible} />
+        <tbody className="nhsuk-table__body">
+          {table.getRowModel().rows.map((row) => (
+            <tr className="nhsuk-table__row" key={row.id}>
+              <TableCells table={table} row={row} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

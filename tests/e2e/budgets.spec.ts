@@ -306,12 +306,12 @@ test('an administrator keeps the list of what a budget cannot buy', async ({ pag
 
   // Words are needed, and each must be long enough.
   await page.getByLabel('What cannot be bought').fill('Holidays abroad');
-  await page.getByLabel('Words that flag it').fill('flights\nx');
+  await page.getByRole('textbox', { name: 'Words that flag it' }).fill('flights\nx');
   await page.getByRole('button', { name: 'Add it to the list' }).click();
   await expect(page.getByRole('alert').getByRole('link', { name: '“x”: Each word must be 2 characters or more' })).toBeVisible();
   await expect(page.locator('#keywords-error')).toContainText('Each word must be 2 characters or more');
   await expectNoAxeViolations(page, 'restrictions with an error');
-  await page.getByLabel('Words that flag it').fill('Flights\nholiday abroad');
+  await page.getByRole('textbox', { name: 'Words that flag it' }).fill('Flights\nholiday abroad');
   await page.getByRole('button', { name: 'Add it to the list' }).click();
   await expect(page.getByText('“Holidays abroad” added. Support items that match it are flagged from now on.')).toBeVisible();
   await expect(list.getByRole('row', { name: /^Holidays abroad/ })).toContainText('flights, holiday abroad');
@@ -319,7 +319,7 @@ test('an administrator keeps the list of what a budget cannot buy', async ({ pag
 
   // The same description again is refused by its field.
   await page.getByLabel('What cannot be bought').fill('Holidays abroad');
-  await page.getByLabel('Words that flag it').fill('cruise');
+  await page.getByRole('textbox', { name: 'Words that flag it' }).fill('cruise');
   await page.getByRole('button', { name: 'Add it to the list' }).click();
   await expect(page.locator('#label-error')).toContainText('There is already a restriction with that description');
 

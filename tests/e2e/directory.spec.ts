@@ -223,7 +223,7 @@ test('an administrator sets the SNOMED CT code for a status and adds a referral 
   await expect(codes.getByRole('row', { name: /Discharged/ })).toContainText('No code');
   await expectNoAxeViolations(page, 'social prescribing settings');
 
-  await page.getByLabel('Status').selectOption({ label: 'Discharged' });
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Discharged' });
   await page.getByLabel('SNOMED CT concept ID').fill('871711000000104');
   await page.getByLabel('Term').fill('Discharged from social prescribing service');
   await page.getByRole('button', { name: 'Save the code' }).click();

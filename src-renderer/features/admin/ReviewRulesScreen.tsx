@@ -204,7 +204,7 @@ export function ReviewRulesScreen() {
         </div>
       </div>
       {rules ? (
-        <div className="app-review-table app-review-rules">
+        <div className="app-review-rules">
           <DataTable columns={columns} data={rows} caption="Review rules, in months" rowId={(row) => row.rule.key} />
         </div>
       ) : message ? null : (

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { funderLabels, holdingKinds, type Budget, type HoldingKind } from '../../../src-shared/contract';
 import type { BudgetTotals, PeriodCosts } from '../../../src-shared/domain/budget-costs';
 import { formatPence } from '../../../src-shared/format';
+import { TableScroll } from '../../components/TableScroll';
 
 /** How each way of holding the money is named in a table. */
 export const holdingKindNames: Record<HoldingKind, string> = {
@@ -19,41 +20,43 @@ export function partName(budget: Pick<Budget, 'parts'>, partId: string): string 
 
 function CostsTable({ caption, heading, rows }: { caption: string; heading: string; rows: { key: string; name: ReactNode; costs: PeriodCosts }[] }) {
   return (
-    <table className="nhsuk-table app-budget-costs">
-      <caption className="nhsuk-table__caption nhsuk-table__caption--s">{caption}</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th className="nhsuk-table__header" scope="col">
-            {heading}
-          </th>
-          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-            A week
-          </th>
-          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-            A month
-          </th>
-          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-            A year
-          </th>
-          <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-            One-off
-          </th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {rows.map((row) => (
-          <tr className="nhsuk-table__row" key={row.key}>
-            <th className="nhsuk-table__header" scope="row">
-              {row.name}
+    <TableScroll label={caption}>
+      <table className="nhsuk-table app-budget-costs">
+        <caption className="nhsuk-table__caption nhsuk-table__caption--s">{caption}</caption>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            <th className="nhsuk-table__header" scope="col">
+              {heading}
             </th>
-            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatPence(row.costs.week)}</td>
-            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatPence(row.costs.month)}</td>
-            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatPence(row.costs.year)}</td>
-            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatPence(row.costs.oneOff)}</td>
+            <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
+              A week
+            </th>
+            <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
+              A month
+            </th>
+            <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
+              A year
+            </th>
+            <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
+              One-off
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {rows.map((row) => (
+            <tr className="nhsuk-table__row" key={row.key}>
+              <th className="nhsuk-table__header" scope="row">
+                {row.name}
+              </th>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatPence(row.costs.week)}</td>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatPence(row.costs.month)}</td>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatPence(row.costs.year)}</td>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatPence(row.costs.oneOff)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

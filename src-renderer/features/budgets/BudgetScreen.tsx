@@ -6,6 +6,7 @@ import { formatDate, formatPence } from '../../../src-shared/format';
 import { invoke } from '../../api/client';
 import { useCan } from '../../app/app-state';
 import { columnHelper, DataTable } from '../../components/DataTable';
+import { TableScroll } from '../../components/TableScroll';
 import type { SummaryError } from '../../components/ErrorSummary';
 import { Notice } from '../../components/FieldMessages';
 import { personHref, personName, usePersonRecord } from '../people/record/PersonRecord';
@@ -233,7 +234,7 @@ export function BudgetScreen() {
       <SpendingChart months={summary.byMonth} />
 
       <h2>By support item</h2>
-      <div className="app-budget-table-scroll">
+      <TableScroll label="Planned and actual spending by support item, this budget year">
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Planned and actual spending by support item, this budget year</caption>
           <thead className="nhsuk-table__head">
@@ -265,18 +266,16 @@ export function BudgetScreen() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h2>Payments this budget year</h2>
-      <div className="app-budget-table-scroll">
-        <DataTable
-          columns={spendColumns}
-          data={rows}
-          caption="Payments this budget year, newest first"
-          rowId={(row) => row.spend.id}
-          empty={<p>No payments have been recorded this budget year.</p>}
-        />
-      </div>
+      <DataTable
+        columns={spendColumns}
+        data={rows}
+        caption="Payments this budget year, newest first"
+        rowId={(row) => row.spend.id}
+        empty={<p>No payments have been recorded this budget year.</p>}
+      />
       {receipt ? <ReceiptViewer receipt={receipt} onClose={() => closeReceipt(receipt.spend.id)} /> : null}
 
       <div className="nhsuk-grid-row">

@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { TableScroll } from '../../components/TableScroll';
 import type { MonthlyPlannedActual } from '../../../src-shared/contract';
 import { formatPence } from '../../../src-shared/format';
 import { differenceWords, formatAxisPence, formatMonth, formatShortMonth } from './budget-format';
@@ -60,7 +61,7 @@ export function SpendingChart({ months }: { months: readonly MonthlyPlannedActua
           <span className="nhsuk-details__summary-text">Show the chart as a table</span>
         </summary>
         <div className="nhsuk-details__text">
-          <div className="app-budget-table-scroll">
+          <TableScroll label="Planned and actual spending by month">
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-table__caption--s">Planned and actual spending by month</caption>
               <thead className="nhsuk-table__head">
@@ -92,7 +93,7 @@ export function SpendingChart({ months }: { months: readonly MonthlyPlannedActua
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </div>
       </details>
     </>

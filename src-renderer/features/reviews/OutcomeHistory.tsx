@@ -160,15 +160,13 @@ export function MeasureHistory({ measure, outcomes }: { measure: OutcomeRecord['
   return (
     <>
       {measure === 'ons4' ? <Ons4Chart outcomes={scores} /> : <SwemwbsChart outcomes={scores} />}
-      <div className="app-review-table">
-        <DataTable
-          columns={measure === 'ons4' ? ons4Columns : swemwbsColumns}
-          data={rows}
-          caption={measure === 'ons4' ? 'ONS4 scores, oldest first' : 'SWEMWBS scores, oldest first'}
-          captionVisible
-          rowId={(row) => row.outcome.id}
-        />
-      </div>
+      <DataTable
+        columns={measure === 'ons4' ? ons4Columns : swemwbsColumns}
+        data={rows}
+        caption={measure === 'ons4' ? 'ONS4 scores, oldest first' : 'SWEMWBS scores, oldest first'}
+        captionVisible
+        rowId={(row) => row.outcome.id}
+      />
     </>
   );
 }

@@ -118,18 +118,16 @@ export function WorklistScreen() {
             pagerLabel="Pages of reviews"
             onPage={(page) => go({ page })}
           >
-            <div className="app-review-table">
-              <DataTable
-                columns={worklistColumns}
-                data={answer?.rows ?? []}
-                caption={`Reviews: ${bucketLabels[place.bucket].toLowerCase()}`}
-                rowId={(row) => row.personId}
-                sort={sort}
-                onSortChange={(next) => {
-                  if (isWorklistSortColumn(next.columnId)) go({ sort: { column: next.columnId, direction: next.direction } }, true);
-                }}
-              />
-            </div>
+            <DataTable
+              columns={worklistColumns}
+              data={answer?.rows ?? []}
+              caption={`Reviews: ${bucketLabels[place.bucket].toLowerCase()}`}
+              rowId={(row) => row.personId}
+              sort={sort}
+              onSortChange={(next) => {
+                if (isWorklistSortColumn(next.columnId)) go({ sort: { column: next.columnId, direction: next.direction } }, true);
+              }}
+            />
           </PagedResults>
         </div>
       </div>

@@ -10,6 +10,7 @@ import { usePageTitle } from '../../components/PageTitle';
 import { readCsvFile } from '../import/read-csv-file';
 import { countWords } from './directory-words';
 import './directory.scss';
+import { TableScroll } from '../../components/TableScroll';
 
 interface ChosenFile {
   name: string;
@@ -203,28 +204,30 @@ export function DirectoryImportScreen() {
         </div>
         {status}
         {report.problems.length > 0 ? (
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption nhsuk-table__caption--m">Problems, by line of the file</caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
-                  Line
-                </th>
-                <th className="nhsuk-table__header" scope="col">
-                  Problem
-                </th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {report.problems.map((problem, index) => (
-                // A line can have several problems, and a message can repeat on several lines.
-                <tr className="nhsuk-table__row" key={index}>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{problem.line.toLocaleString('en-GB')}</td>
-                  <td className="nhsuk-table__cell">{problem.message}</td>
+          <TableScroll label="Problems, by line of the file">
+            <table className="nhsuk-table">
+              <caption className="nhsuk-table__caption nhsuk-table__caption--m">Problems, by line of the file</caption>
+              <thead className="nhsuk-table__head">
+                <tr className="nhsuk-table__row">
+                  <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
+                    Line
+                  </th>
+                  <th className="nhsuk-table__header" scope="col">
+                    Problem
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {report.problems.map((problem, index) => (
+                  // A line can have several problems, and a message can repeat on several lines.
+                  <tr className="nhsuk-table__row" key={index}>
+                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{problem.line.toLocaleString('en-GB')}</td>
+                    <td className="nhsuk-table__cell">{problem.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : null}
       </Main>
     );

@@ -136,9 +136,7 @@ export function DischargeSummaryScreen({ referralId }: { referralId: string }) {
       </p>
 
       <h2>Support offered and taken up</h2>
-      <div className="app-referral-table">
-        <DataTable columns={connectionColumns} data={connections} caption="Support offered" rowId={(c) => c.id} empty={<p>None recorded.</p>} />
-      </div>
+      <DataTable columns={connectionColumns} data={connections} caption="Support offered" rowId={(c) => c.id} empty={<p>None recorded.</p>} />
 
       <h2>Wellbeing before and after</h2>
       {measureSentences.length === 0 ? (
@@ -158,9 +156,7 @@ export function DischargeSummaryScreen({ referralId }: { referralId: string }) {
       ))}
 
       <h2>SNOMED CT codes</h2>
-      <div className="app-referral-table">
-        <DataTable columns={codeColumns} data={codes.map((code, position) => ({ ...code, position }))} caption="Codes for the GP record, in the order recorded" rowId={(c) => String(c.position)} empty={<p>None.</p>} />
-      </div>
+      <DataTable columns={codeColumns} data={codes.map((code, position) => ({ ...code, position }))} caption="Codes for the GP record, in the order recorded" rowId={(c) => String(c.position)} empty={<p>None.</p>} />
 
       <SummaryText summary={summary} />
     </ReferralPage>

@@ -111,18 +111,16 @@ export function ReferralInboxScreen() {
             pagerLabel="Pages of referrals"
             onPage={(page) => go({ page })}
           >
-            <div className="app-referral-table">
-              <DataTable
-                columns={inboxColumns}
-                data={answer?.rows ?? []}
-                caption={`Referrals: ${heading.toLowerCase()}`}
-                rowId={(row) => row.referralId}
-                sort={sort}
-                onSortChange={(next) => {
-                  if (isInboxSortColumn(next.columnId)) go({ sort: { column: next.columnId, direction: next.direction } }, true);
-                }}
-              />
-            </div>
+            <DataTable
+              columns={inboxColumns}
+              data={answer?.rows ?? []}
+              caption={`Referrals: ${heading.toLowerCase()}`}
+              rowId={(row) => row.referralId}
+              sort={sort}
+              onSortChange={(next) => {
+                if (isInboxSortColumn(next.columnId)) go({ sort: { column: next.columnId, direction: next.direction } }, true);
+              }}
+            />
           </PagedResults>
         </div>
       </div>

@@ -21,6 +21,7 @@ import { applyServerError } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
 import { Select } from '../people/record/form-fields';
 import { useSocialPrescribingOptions } from './directory-options';
+import { TableScroll } from '../../components/TableScroll';
 
 /** The contract's own schemas, so the check digit and the rules are the ones the main process applies. */
 const statusCodeSchema = socialPrescribingChannels['socialPrescribing.setStatusCode'].input;
@@ -149,33 +150,35 @@ function StatusCodes({ codes, onErrors, onSaved }: { codes: StatusCode[]; onErro
         When a referral moves to a status, PlanWell records that status&apos;s SNOMED CT concept with the change, and lists the codes in the summary sent back to the
         GP, so they can be added to the GP record. A status with no code records none.
       </p>
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--s">SNOMED CT codes recorded for each referral status</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th className="nhsuk-table__header" scope="col">
-              Status
-            </th>
-            <th className="nhsuk-table__header" scope="col">
-              Concept ID
-            </th>
-            <th className="nhsuk-table__header" scope="col">
-              Term
-            </th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {codes.map((code) => (
-            <tr className="nhsuk-table__row" key={code.status}>
-              <th className="nhsuk-table__header" scope="row">
-                {referralStatusLabels[code.status]}
+      <TableScroll label="SNOMED CT codes recorded for each referral status">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-table__caption--s">SNOMED CT codes recorded for each referral status</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th className="nhsuk-table__header" scope="col">
+                Status
               </th>
-              <td className="nhsuk-table__cell">{code.conceptId ?? 'No code'}</td>
-              <td className="nhsuk-table__cell">{code.conceptId ? code.term : ''}</td>
+              <th className="nhsuk-table__header" scope="col">
+                Concept ID
+              </th>
+              <th className="nhsuk-table__header" scope="col">
+                Term
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {codes.map((code) => (
+              <tr className="nhsuk-table__row" key={code.status}>
+                <th className="nhsuk-table__header" scope="row">
+                  {referralStatusLabels[code.status]}
+                </th>
+                <td className="nhsuk-table__cell">{code.conceptId ?? 'No code'}</td>
+                <td className="nhsuk-table__cell">{code.conceptId ? code.term : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <h3>Change a code</h3>
       <form noValidate onSubmit={(event) => void submit(event)}>
         <Select

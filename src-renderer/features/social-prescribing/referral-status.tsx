@@ -51,9 +51,7 @@ const historyColumns = column.columns([
 /** Every status the referral has had, oldest first, with the code each recorded for the GP record. */
 export function StatusHistory({ history }: { history: ReferralStatusChange[] }) {
   return (
-    <div className="app-referral-table">
-      <DataTable columns={historyColumns} data={history} caption="Status history, oldest first" captionVisible rowId={(change) => `${change.changedOn}-${change.status}`} />
-    </div>
+    <DataTable columns={historyColumns} data={history} caption="Status history, oldest first" captionVisible rowId={(change) => `${change.changedOn}-${change.status}`} />
   );
 }
 

@@ -40,9 +40,7 @@ export function ReferralScores({ outcomes, referralId }: { outcomes: readonly Ou
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <div className="app-referral-table">
-        <DataTable columns={scoreColumns} data={mine} caption="Scores for this referral, oldest first" captionVisible rowId={(outcome) => outcome.id} />
-      </div>
+      <DataTable columns={scoreColumns} data={mine} caption="Scores for this referral, oldest first" captionVisible rowId={(outcome) => outcome.id} />
     </>
   );
 }

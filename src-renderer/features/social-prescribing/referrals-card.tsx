@@ -58,9 +58,7 @@ export function SocialPrescribingCard({ personId, canRecord }: { personId: strin
         ) : referrals.length === 0 ? (
           <p>No social prescribing referrals.</p>
         ) : (
-          <div className="app-referral-table">
-            <DataTable columns={columns} data={referrals} caption="Social prescribing referrals, newest first" rowId={(referral) => referral.id} />
-          </div>
+          <DataTable columns={columns} data={referrals} caption="Social prescribing referrals, newest first" rowId={(referral) => referral.id} />
         )}
         {canRecord ? (
           <p className="nhsuk-u-margin-bottom-0">
