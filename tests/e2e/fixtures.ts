@@ -181,6 +181,17 @@ export async function holdChannel(page: Page, channel: ChannelName): Promise<() 
   };
 }
 
+/**
+ * Resolves when PlanWell has answered a draft save holding this text. Start waiting before typing
+ * it: "Saved at" may still be showing from an earlier save while this one waits for its delay.
+ */
+export function draftSavedWith(page: Page, text: string): Promise<unknown> {
+  return page.waitForResponse((response) => {
+    const body = response.request().postData() ?? '';
+    return response.url().endsWith('/api/invoke') && body.includes('"channel":"drafts.save"') && body.includes(JSON.stringify(text).slice(1, -1)) && response.ok();
+  });
+}
+
 /** As callApi, failing the test if the call is refused. */
 export async function api<C extends ChannelName>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const result = await callApi(page, channel, input);

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { addPerson, expect, expectNoAxeViolations, logIn, personIdOf, practice, setUpPractice, startHost, test } from './fixtures';
+import { addPerson, draftSavedWith, expect, expectNoAxeViolations, logIn, personIdOf, practice, setUpPractice, startHost, test } from './fixtures';
 
 /*
  * The care planning conversation, the plan editor and the shared screen, with autosave: what is
@@ -148,7 +148,9 @@ test('a conversation: notes in their own words moved into the plan with one acti
   await page.getByRole('button', { name: 'Add a goal' }).click();
   await expect(page.locator('#goals-1-outcome')).toBeFocused();
   await page.locator('#goals-1-outcome').fill('Join the gardening club');
+  const strengthsSaved = draftSavedWith(page, 'My daughter Grace visits every Sunday.');
   await page.getByLabel('My strengths and support network').fill('My daughter Grace visits every Sunday.');
+  await strengthsSaved;
   await expect(saveStatus(page)).toHaveText(/^Saved at \d\d:\d\d$/);
   await expectNoAxeViolations(page, 'the plan editor with a new goal');
   await page.reload();
@@ -195,7 +197,9 @@ test('what is typed survives the preview host being killed; the plan editor with
     await expect(page.getByRole('heading', { level: 2, name: 'About you' })).toBeVisible();
     await page.getByRole('link', { name: 'Open the full plan' }).click();
     await page.getByLabel('Contingency and crisis plan: who to contact and what to do').fill('Phone Grace first, then the surgery.');
+    const reviewDateSaved = draftSavedWith(page, '2031-03-31');
     await page.getByLabel('Review date').fill('2031-03-31');
+    await reviewDateSaved;
     await expect(saveStatus(page)).toHaveText(/^Saved at \d\d:\d\d$/);
 
     // The host is killed outright, as in a crash or a power cut: no chance to tidy up.
