@@ -102,6 +102,8 @@ export function useFormDraft<Values extends FieldValues, Context, Transformed>(
   const restoreAsked = useRef(false);
   /** Until the saved draft has been read, saving would overwrite it. */
   const ready = useRef(false);
+  /** The saved draft being read: a save asked for before it answers (a busy computer) waits for it. */
+  const restoreRead = useRef<Promise<void> | null>(null);
   /** The form's values as last kept (restored, saved as a draft, or saved for real), as JSON. */
   const kept = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -117,7 +119,10 @@ export function useFormDraft<Values extends FieldValues, Context, Transformed>(
   }, []);
 
   const saveNow = useCallback(async (): Promise<void> => {
-    if (!ready.current) return;
+    if (!ready.current) {
+      if (!restoreRead.current) return;
+      await restoreRead.current;
+    }
     const values = getValues();
     const json = JSON.stringify(values);
     if (json === kept.current) return;
@@ -168,7 +173,7 @@ export function useFormDraft<Values extends FieldValues, Context, Transformed>(
     if (restoreAsked.current) return;
     restoreAsked.current = true;
     const opened = JSON.stringify(getValues());
-    void invoke('drafts.get', { key }).then((result) => {
+    restoreRead.current = invoke('drafts.get', { key }).then((result) => {
       ready.current = true;
       if (result.ok && result.value && (restoreIf.current?.(result.value.savedAt) ?? true)) {
         const kept = Object.fromEntries(Object.entries(result.value.values).filter(([field]) => !notRestored.current.includes(field)));
