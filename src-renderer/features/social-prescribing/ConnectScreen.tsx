@@ -24,6 +24,7 @@ import { personDraftKey, useFormDraft } from '../../app/drafts';
 import { Checkboxes } from '../../components/Checkboxes';
 import type { SummaryError } from '../../components/ErrorSummary';
 import { describedByIds, FieldMessages } from '../../components/FieldMessages';
+import { SaveOrCancel } from '../../components/SaveOrCancel';
 import { RestoredDraftNotice, SaveStatus } from '../../components/SaveStatus';
 import { applyServerError, errorAt, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
@@ -198,14 +199,7 @@ function Connect({ referral, categories, back }: { referral: Referral; categorie
               <Radios id="kind" legend="How are you connecting them?" error={errorAt(errors, 'kind')} options={kindOptions} registration={register('kind')} />
               <TextField id="connectedOn" type="date" width={10} label="Date" hint="Today or earlier" error={errorAt(errors, 'connectedOn')} registration={register('connectedOn')} />
               <TextArea id="note" label="Note (optional)" hint="For example, who they will meet, or what they were given" rows={3} error={errorAt(errors, 'note')} registration={register('note')} />
-              <div className="nhsuk-button-group">
-                <button className="nhsuk-button" type="submit" disabled={isSubmitting}>
-                  Connect them
-                </button>
-                <Link className="nhsuk-link" href={back.href} onClick={() => void draft.discard()}>
-                  Cancel
-                </Link>
-              </div>
+              <SaveOrCancel label="Connect them" submitting={isSubmitting} cancelHref={back.href} onCancel={() => void draft.discard()} />
             </form>
             <SaveStatus status={draft.status} />
           </div>

@@ -12,6 +12,7 @@ import { Main } from '../../app/Main';
 import { Checkboxes } from '../../components/Checkboxes';
 import { Notice } from '../../components/FieldMessages';
 import { usePageTitle } from '../../components/PageTitle';
+import { SaveOrCancel } from '../../components/SaveOrCancel';
 import { RestoredDraftNotice, SaveStatus } from '../../components/SaveStatus';
 import { applyServerError, errorAt, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
@@ -307,14 +308,7 @@ function EntryForm({ entry: opened, categories, optionsError }: { entry: Directo
                 </div>
               </fieldset>
             </div>
-            <div className="nhsuk-button-group">
-              <button className="nhsuk-button" type="submit" disabled={isSubmitting}>
-                {entry ? 'Save the entry' : 'Add the entry'}
-              </button>
-              <Link className="nhsuk-link" href={`/directory?${search}`} onClick={() => void draft.discard()}>
-                Cancel
-              </Link>
-            </div>
+            <SaveOrCancel label={entry ? 'Save the entry' : 'Add the entry'} submitting={isSubmitting} cancelHref={`/directory?${search}`} onCancel={() => void draft.discard()} />
           </form>
           <SaveStatus status={draft.status} />
         </div>

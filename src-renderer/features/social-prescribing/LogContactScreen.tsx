@@ -1,13 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import type { z } from 'zod';
 import { contactLogSchema, contactTypeLabels, contactTypes, referralStatusLabels, type ContactLogInput, type Referral } from '../../../src-shared/contract';
 import { referralIsOpen } from '../../../src-shared/domain/referral-status';
 import { invoke } from '../../api/client';
 import { personDraftKey, useFormDraft } from '../../app/drafts';
 import type { SummaryError } from '../../components/ErrorSummary';
+import { SaveOrCancel } from '../../components/SaveOrCancel';
 import { RestoredDraftNotice, SaveStatus } from '../../components/SaveStatus';
 import { applyServerError, errorAt, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
@@ -96,14 +97,7 @@ function LogContactForm({ referral, back }: { referral: Referral; back: { href: 
             <TextField id="attendees" label="Who attended (optional)" hint="For example, the person and their daughter" autoComplete="off" error={errorAt(errors, 'attendees')} registration={register('attendees')} />
             <TextArea id="notes" label="Notes (optional)" hint="In the person’s words where they are" rows={6} error={errorAt(errors, 'notes')} registration={register('notes')} />
             <TextArea id="nextStep" label="Next step (optional)" hint="What happens next, and who does it" rows={3} error={errorAt(errors, 'nextStep')} registration={register('nextStep')} />
-            <div className="nhsuk-button-group">
-              <button className="nhsuk-button" type="submit" disabled={isSubmitting}>
-                Log the contact
-              </button>
-              <Link className="nhsuk-link" href={back.href} onClick={() => void draft.discard()}>
-                Cancel
-              </Link>
-            </div>
+            <SaveOrCancel label="Log the contact" submitting={isSubmitting} cancelHref={back.href} onCancel={() => void draft.discard()} />
           </form>
           <SaveStatus status={draft.status} />
         </div>

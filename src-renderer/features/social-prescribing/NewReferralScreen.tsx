@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, type DefaultValues } from 'react-hook-form';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import type { z } from 'zod';
 import {
   referralConsentLabels,
@@ -17,6 +17,7 @@ import { invoke } from '../../api/client';
 import { personDraftKey, useFormDraft } from '../../app/drafts';
 import { Checkboxes } from '../../components/Checkboxes';
 import type { SummaryError } from '../../components/ErrorSummary';
+import { SaveOrCancel } from '../../components/SaveOrCancel';
 import { RestoredDraftNotice, SaveStatus } from '../../components/SaveStatus';
 import { applyServerError, errorAt, summaryErrors } from '../../components/server-errors';
 import { TextField } from '../../components/TextField';
@@ -129,14 +130,7 @@ function NewReferralForm({ title, back, reasons }: { title: string; back: { href
               registration={register('consent')}
             />
             <TextArea id="notes" label="Notes (optional)" hint="What the referrer said, and anything to know before the first contact" error={errorAt(errors, 'notes')} registration={register('notes')} />
-            <div className="nhsuk-button-group">
-              <button className="nhsuk-button" type="submit" disabled={isSubmitting}>
-                Record the referral
-              </button>
-              <Link className="nhsuk-link" href={back.href} onClick={() => void draft.discard()}>
-                Cancel
-              </Link>
-            </div>
+            <SaveOrCancel label="Record the referral" submitting={isSubmitting} cancelHref={back.href} onCancel={() => void draft.discard()} />
           </form>
           <SaveStatus status={draft.status} />
         </div>

@@ -5,11 +5,12 @@ import type { z } from 'zod';
 import { closePersonSchema, type Person } from '../../../../src-shared/contract';
 import { formatDate, isoDateInLondon } from '../../../../src-shared/format';
 import { invoke } from '../../../api/client';
+import { SaveOrCancel } from '../../../components/SaveOrCancel';
 import { summaryErrors } from '../../../components/server-errors';
 import { TextField } from '../../../components/TextField';
 import { TextArea } from './form-fields';
 import { personHref, usePersonRecord } from './PersonRecord';
-import { RecordEditPage, recordSummaryErrors, SaveOrCancel, useRecordForm } from './record-form';
+import { RecordEditPage, recordSummaryErrors, useRecordForm } from './record-form';
 
 type CloseInput = z.input<typeof closePersonSchema>;
 type CloseOutput = z.output<typeof closePersonSchema>;
@@ -65,7 +66,7 @@ export function CloseRecordScreen() {
               registration={register('closedReason')}
             />
             <TextField id="closedOn" type="date" label="Date closed" hint="For example, 24 11 2026" width={10} error={errors.closedOn?.message} registration={register('closedOn')} />
-            <SaveOrCancel label="Close their record" warning submitting={isSubmitting} personId={person.id} onCancel={() => void record.draft.discard()} />
+            <SaveOrCancel label="Close their record" warning submitting={isSubmitting} cancelHref={personHref(person.id)} onCancel={() => void record.draft.discard()} />
           </form>
         </>
       )}

@@ -12,9 +12,10 @@ import type { AppErrorBody } from '../../../../src-shared/result';
 import { invoke } from '../../../api/client';
 import type { SummaryError } from '../../../components/ErrorSummary';
 import { describedByIds, FieldMessages } from '../../../components/FieldMessages';
+import { SaveOrCancel } from '../../../components/SaveOrCancel';
 import { TextArea } from './form-fields';
-import { usePersonRecord } from './PersonRecord';
-import { RecordEditPage, recordSummaryErrors, SaveOrCancel, useFocusRequested, useRecordForm } from './record-form';
+import { personHref, usePersonRecord } from './PersonRecord';
+import { RecordEditPage, recordSummaryErrors, useFocusRequested, useRecordForm } from './record-form';
 
 /*
  * The form keeps one checkbox per need and one detail box per need, flat (drafts are flat); the
@@ -200,7 +201,7 @@ export function CommunicationNeedsScreen() {
           error={errors.notes?.message}
           registration={register('notes')}
         />
-        <SaveOrCancel label="Save communication needs" submitting={isSubmitting} personId={person.id} onCancel={() => void record.draft.discard()} />
+        <SaveOrCancel label="Save communication needs" submitting={isSubmitting} cancelHref={personHref(person.id)} onCancel={() => void record.draft.discard()} />
       </form>
     </RecordEditPage>
   );

@@ -9,13 +9,14 @@ import { invoke } from '../../../api/client';
 import { Main } from '../../../app/Main';
 import { describedByIds, FieldMessages } from '../../../components/FieldMessages';
 import { usePageTitle } from '../../../components/PageTitle';
+import { SaveOrCancel } from '../../../components/SaveOrCancel';
 import { applyServerError, summaryErrors } from '../../../components/server-errors';
 import { TextField } from '../../../components/TextField';
 import { Radios, TextArea } from './form-fields';
 import { MultilineText } from './MultilineText';
 import { PersonHeader } from './PersonHeader';
 import { personHref, usePersonRecord } from './PersonRecord';
-import { RecordEditPage, recordSummaryErrors, SaveOrCancel, useRecordForm } from './record-form';
+import { RecordEditPage, recordSummaryErrors, useRecordForm } from './record-form';
 
 /** One person around them, flat as drafts are; the contract's own schema for a contact checks it. */
 const contactSchema = personContactSchema.shape.contact;
@@ -92,7 +93,7 @@ function ContactForm({ person, contact }: { person: Person; contact: PersonConta
             </div>
           </fieldset>
         </div>
-        <SaveOrCancel label={contact ? 'Save' : 'Add them'} submitting={isSubmitting} personId={person.id} onCancel={() => void record.draft.discard()} />
+        <SaveOrCancel label={contact ? 'Save' : 'Add them'} submitting={isSubmitting} cancelHref={personHref(person.id)} onCancel={() => void record.draft.discard()} />
       </form>
     </RecordEditPage>
   );

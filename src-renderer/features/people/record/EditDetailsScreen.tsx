@@ -12,11 +12,12 @@ import {
 import { formatNhsNumber } from '../../../../src-shared/domain/nhs-number';
 import { invoke } from '../../../api/client';
 import type { SummaryError } from '../../../components/ErrorSummary';
+import { SaveOrCancel } from '../../../components/SaveOrCancel';
 import { summaryErrors } from '../../../components/server-errors';
 import { TextField } from '../../../components/TextField';
 import { Radios, Select, TextArea } from './form-fields';
-import { usePersonRecord } from './PersonRecord';
-import { RecordEditPage, recordSummaryErrors, SaveOrCancel, useFocusRequested, useRecordForm, useStaffOptions } from './record-form';
+import { personHref, usePersonRecord } from './PersonRecord';
+import { RecordEditPage, recordSummaryErrors, useFocusRequested, useRecordForm, useStaffOptions } from './record-form';
 
 type DetailsOutput = z.output<typeof updatePersonSchema>;
 type DetailField = Exclude<keyof UpdatePersonInput & keyof Person, 'id' | 'rowVersion'>;
@@ -136,7 +137,7 @@ export function EditDetailsScreen({ section }: { section: DetailSection }) {
             </p>
           )
         ) : null}
-        <SaveOrCancel label="Save" submitting={isSubmitting} personId={person.id} onCancel={() => void record.draft.discard()} />
+        <SaveOrCancel label="Save" submitting={isSubmitting} cancelHref={personHref(person.id)} onCancel={() => void record.draft.discard()} />
       </form>
     </RecordEditPage>
   );

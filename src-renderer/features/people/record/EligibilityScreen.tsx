@@ -5,9 +5,10 @@ import type { z } from 'zod';
 import { eligibilitySchema, type EligibilityGroup, type Person } from '../../../../src-shared/contract';
 import { invoke } from '../../../api/client';
 import { Checkboxes } from '../../../components/Checkboxes';
+import { SaveOrCancel } from '../../../components/SaveOrCancel';
 import { summaryErrors } from '../../../components/server-errors';
-import { usePersonRecord } from './PersonRecord';
-import { RecordEditPage, recordSummaryErrors, SaveOrCancel, useRecordForm } from './record-form';
+import { personHref, usePersonRecord } from './PersonRecord';
+import { RecordEditPage, recordSummaryErrors, useRecordForm } from './record-form';
 
 /** The practice's eligibility groups: the legal-right groups and those offered locally, as data. */
 export function useEligibilityGroups(): { groups: EligibilityGroup[] | null; error: string | null } {
@@ -90,7 +91,7 @@ export function EligibilityScreen() {
               registration={register('groups')}
             />
           ) : null}
-          <SaveOrCancel label="Save eligibility" submitting={isSubmitting} personId={person.id} onCancel={() => void record.draft.discard()} />
+          <SaveOrCancel label="Save eligibility" submitting={isSubmitting} cancelHref={personHref(person.id)} onCancel={() => void record.draft.discard()} />
         </form>
       )}
     </RecordEditPage>

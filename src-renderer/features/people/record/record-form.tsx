@@ -153,20 +153,6 @@ export function RecordEditPage({ title, errors, stale, onReload, restoredAt, chi
   );
 }
 
-/** The form's save button and a way back that drops what was typed. */
-export function SaveOrCancel({ label, submitting, personId, onCancel, warning }: { label: string; submitting: boolean; personId: string; onCancel: () => void; warning?: boolean }) {
-  return (
-    <div className="nhsuk-button-group">
-      <button className={`nhsuk-button${warning ? ' nhsuk-button--warning' : ''}`} type="submit" disabled={submitting}>
-        {label}
-      </button>
-      <Link className="nhsuk-link" href={personHref(personId)} onClick={onCancel}>
-        Cancel
-      </Link>
-    </div>
-  );
-}
-
 /** Active staff to assign as a person's worker, with whoever is assigned now even if no longer active. */
 export function useStaffOptions(current?: { id: string | null; name: string | null }): { value: string; label: string }[] | null {
   const [directory, setDirectory] = useState<{ id: string; fullName: string }[] | null>(null);
