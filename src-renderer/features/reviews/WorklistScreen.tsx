@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { Link, useLocation, useSearch } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { reviewReasonLabels, reviewReasons } from '../../../src-shared/contract';
 import type { ReviewBucket } from '../../../src-shared/domain/review-due';
 import { useAnswerFor } from '../../api/use-answer';
 import { Main } from '../../app/Main';
 import { DataTable, type TableSort } from '../../components/DataTable';
+import { LinkTabs } from '../../components/LinkTabs';
 import { PagedResults } from '../../components/PagedResults';
 import { usePageTitle } from '../../components/PageTitle';
 import { useStaffOptions } from '../people/record/record-form';
@@ -90,47 +91,35 @@ export function WorklistScreen() {
         </p>
       ) : null}
 
-      <div className="nhsuk-tabs app-review-tabs">
-        <nav aria-label="Reviews by when they are due">
-          <ul className="nhsuk-tabs__list">
-            {buckets.map((bucket) => {
-              const selected = bucket === place.bucket;
-              return (
-                <li className={`nhsuk-tabs__list-item${selected ? ' nhsuk-tabs__list-item--selected' : ''}`} key={bucket}>
-                  <Link className="nhsuk-tabs__tab" href={worklistHref({ ...place, bucket, page: 0 })} aria-current={selected ? 'page' : undefined}>
-                    {bucketLabels[bucket]}
-                    {answer ? ` (${answer.counts[bucket].toLocaleString('en-GB')})` : ''}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-        <div className="nhsuk-tabs__panel" aria-busy={pending}>
-          <h2 className="nhsuk-heading-m">{bucketLabels[place.bucket]}</h2>
-          <PagedResults
-            counts={answer ? { shown: answer.rows.length, total: answer.total } : null}
-            page={place.page}
-            pageSize={worklistPageSize}
-            nouns={['review', 'reviews']}
-            emptyMessage={`${emptyMessages[place.bucket]}${place.worker || place.reason ? ' with these filters' : ''}.`}
-            firstPageHref={worklistHref({ ...place, page: 0 })}
-            pagerLabel="Pages of reviews"
-            onPage={(page) => go({ page })}
-          >
-            <DataTable
-              columns={worklistColumns}
-              data={answer?.rows ?? []}
-              caption={`Reviews: ${bucketLabels[place.bucket].toLowerCase()}`}
-              rowId={(row) => row.personId}
-              sort={sort}
-              onSortChange={(next) => {
-                if (isWorklistSortColumn(next.columnId)) go({ sort: { column: next.columnId, direction: next.direction } }, true);
-              }}
-            />
-          </PagedResults>
-        </div>
-      </div>
+      <LinkTabs
+        label="Reviews by when they are due"
+        className="app-review-tabs"
+        busy={pending}
+        tabs={buckets.map((bucket) => ({ key: bucket, label: bucketLabels[bucket], href: worklistHref({ ...place, bucket, page: 0 }), selected: bucket === place.bucket, count: answer ? answer.counts[bucket] : null }))}
+      >
+        <h2 className="nhsuk-heading-m">{bucketLabels[place.bucket]}</h2>
+        <PagedResults
+          counts={answer ? { shown: answer.rows.length, total: answer.total } : null}
+          page={place.page}
+          pageSize={worklistPageSize}
+          nouns={['review', 'reviews']}
+          emptyMessage={`${emptyMessages[place.bucket]}${place.worker || place.reason ? ' with these filters' : ''}.`}
+          firstPageHref={worklistHref({ ...place, page: 0 })}
+          pagerLabel="Pages of reviews"
+          onPage={(page) => go({ page })}
+        >
+          <DataTable
+            columns={worklistColumns}
+            data={answer?.rows ?? []}
+            caption={`Reviews: ${bucketLabels[place.bucket].toLowerCase()}`}
+            rowId={(row) => row.personId}
+            sort={sort}
+            onSortChange={(next) => {
+              if (isWorklistSortColumn(next.columnId)) go({ sort: { column: next.columnId, direction: next.direction } }, true);
+            }}
+          />
+        </PagedResults>
+      </LinkTabs>
     </Main>
   );
 }

@@ -4,6 +4,7 @@ import { referralStatuses, referralStatusLabels, type ReferralStatus } from '../
 import { useAnswerFor } from '../../api/use-answer';
 import { Main } from '../../app/Main';
 import { DataTable, type TableSort } from '../../components/DataTable';
+import { LinkTabs } from '../../components/LinkTabs';
 import { PagedResults } from '../../components/PagedResults';
 import { usePageTitle } from '../../components/PageTitle';
 import { inboxColumns } from './referral-inbox-columns';
@@ -82,48 +83,34 @@ export function ReferralInboxScreen() {
         </p>
       ) : null}
 
-      <div className="nhsuk-tabs">
-        <nav aria-label="Referrals by status">
-          <ul className="nhsuk-tabs__list">
-            {tabs.map((status) => {
-              const selected = status === place.status;
-              const n = count(status);
-              return (
-                <li className={`nhsuk-tabs__list-item${selected ? ' nhsuk-tabs__list-item--selected' : ''}`} key={status || 'all'}>
-                  <Link className="nhsuk-tabs__tab" href={inboxHref({ ...place, status, page: 0 })} aria-current={selected ? 'page' : undefined}>
-                    {tabLabel(status)}
-                    {n === null ? '' : ` (${n.toLocaleString('en-GB')})`}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-        <div className="nhsuk-tabs__panel" aria-busy={pending}>
-          <h2 className="nhsuk-heading-m">{heading}</h2>
-          <PagedResults
-            counts={answer ? { shown: answer.rows.length, total: answer.total } : null}
-            page={place.page}
-            pageSize={inboxPageSize}
-            nouns={['referral', 'referrals']}
-            emptyMessage={`There are no ${place.status ? `${referralStatusLabels[place.status].toLowerCase()} ` : ''}referrals${place.whose ? ' with this filter' : ''}.`}
-            firstPageHref={inboxHref({ ...place, page: 0 })}
-            pagerLabel="Pages of referrals"
-            onPage={(page) => go({ page })}
-          >
-            <DataTable
-              columns={inboxColumns}
-              data={answer?.rows ?? []}
-              caption={`Referrals: ${heading.toLowerCase()}`}
-              rowId={(row) => row.referralId}
-              sort={sort}
-              onSortChange={(next) => {
-                if (isInboxSortColumn(next.columnId)) go({ sort: { column: next.columnId, direction: next.direction } }, true);
-              }}
-            />
-          </PagedResults>
-        </div>
-      </div>
+      <LinkTabs
+        label="Referrals by status"
+        busy={pending}
+        tabs={tabs.map((status) => ({ key: status || 'all', label: tabLabel(status), href: inboxHref({ ...place, status, page: 0 }), selected: status === place.status, count: count(status) }))}
+      >
+        <h2 className="nhsuk-heading-m">{heading}</h2>
+        <PagedResults
+          counts={answer ? { shown: answer.rows.length, total: answer.total } : null}
+          page={place.page}
+          pageSize={inboxPageSize}
+          nouns={['referral', 'referrals']}
+          emptyMessage={`There are no ${place.status ? `${referralStatusLabels[place.status].toLowerCase()} ` : ''}referrals${place.whose ? ' with this filter' : ''}.`}
+          firstPageHref={inboxHref({ ...place, page: 0 })}
+          pagerLabel="Pages of referrals"
+          onPage={(page) => go({ page })}
+        >
+          <DataTable
+            columns={inboxColumns}
+            data={answer?.rows ?? []}
+            caption={`Referrals: ${heading.toLowerCase()}`}
+            rowId={(row) => row.referralId}
+            sort={sort}
+            onSortChange={(next) => {
+              if (isInboxSortColumn(next.columnId)) go({ sort: { column: next.columnId, direction: next.direction } }, true);
+            }}
+          />
+        </PagedResults>
+      </LinkTabs>
     </Main>
   );
 }
